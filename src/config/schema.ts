@@ -1,0 +1,86 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { calendarSchema } from './calendar-schema.js';
+import { expecting } from './describe.js';
+import { findDirectoryProblems } from './directory-checks.js';
+import { textField } from './text-field.js';
+import {
+  departmentKinds,
+  departmentSchema,
+  localeSchema,
+  personSchema,
+  platforms,
+  locales,
+} from './directory-schema.js';
+import { workingDurationSchema } from './working-duration.js';
+
+export type { WorkingDuration } from './working-duration.js';
+export type { Weekday } from './calendar-schema.js';
+export type Locale = (typeof locales)[number];
+export type Platform = (typeof platforms)[number];
+export type DepartmentKind = (typeof departmentKinds)[number];
+
+const companySchema = z.strictObject(
+  {
+    name: textField('the company name'),
+    /** For people without a locale of their own, and for shared channels. */
+    defaultLocale: localeSchema.default('zh-CN'),
+    /** Deadlines, working hours and meeting times are all local to this zone. */
+    timezone: z
+      .string({ error: expecting('an IANA time zone like "Asia/Shanghai"') })
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: expecting('an IANA time zone like "Asia/Shanghai"'),
+      }),
+  },
+  { error: expecting('a mapping with the company name and timezone') },
+);
+
+/** Cross-department requests (§4.2): how long each hand-off may wait. */
+const requestWorkflowSchema = z.strictObject(
+  {
+    /** General management reviews and dispatches (§4.2.2). */
+    reviewWithin: workingDurationSchema.prefault('1d'),
+    /** The support department accepts with a plan (§4.2.3). */
+    acceptWithin: workingDurationSchema.prefault('1d'),
+    /** The requester checks the delivered result (§4.2.4). */
+    checkWithin: workingDurationSchema.prefault('2d'),
+    maxTextLength: z
+      .number({ error: expecting('a whole number of characters, like 2000') })
+      .int({ error: expecting('a whole number of characters, like 2000') })
+      .positive({ error: expecting('a positive number of characters') })
+      .default(2000),
+  },
+  { error: expecting('a mapping of request deadlines') },
+);
+
+const workflowsSchema = z.strictObject(
+  { request: requestWorkflowSchema.prefault({}) },
+  { error: expecting('a mapping of workflow settings') },
+);
+
+/** The whole policy file. Parse with `loadConfig`/`parseConfig` to get located messages. */
+export const configSchema = z
+  .strictObject(
+    {
+      company: companySchema,
+      calendar: calendarSchema.prefault({}),
+      departments: z
+        .array(departmentSchema, { error: expecting('a list of departments') })
+        .min(1, { error: 'expected at least one department' }),
+      people: z
+        .array(personSchema, { error: expecting('a list of people') })
+        .min(1, { error: 'expected at least one person' }),
+      workflows: workflowsSchema.prefault({}),
+    },
+    { error: expecting('a mapping with company, calendar, departments, people and workflows') },
+  )
+  // Runs even when some entries are malformed, so every mistake is reported in one pass.
+  .superRefine((config, ctx) => {
+    for (const { path, message, alsoAt } of findDirectoryProblems(config)) {
+      ctx.addIssue({ code: 'custom', path, message, ...(alsoAt ? { params: { alsoAt } } : {}) });
+    }
+  }, { when: () => true });
+
+export type BatonConfig = z.infer<typeof configSchema>;
+export type Department = BatonConfig['departments'][number];
+export type Person = BatonConfig['people'][number];
