@@ -1,0 +1,22 @@
+// The Prisma client Baton uses everywhere. It talks to PostgreSQL through the `pg` driver adapter
+// (Prisma's "client" engine type), so no native query engine binary is needed.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
+
+export type Database = PrismaClient;
+
+/** The client handed to `db.$transaction(async (tx) => ...)` callbacks. */
+export type Tx = Prisma.TransactionClient;
+
+/** Either a client or a transaction: for functions that work inside or outside one. */
+export type DbOrTx = Database | Tx;
+
+export interface DatabaseOptions {
+  /** Upper bound on pooled connections (pg's default is 10). */
+  maxConnections?: number;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
+  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections });
+  return new PrismaClient({ adapter });
+}
