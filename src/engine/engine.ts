@@ -1,0 +1,160 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Person } from '../directory/directory.js';
+import { BatonError } from '../errors.js';
+import { parseForm } from '../forms/parse-form.js';
+import { translatorFor } from '../i18n/translate.js';
+import type { Actor, Effect, EventSpec, Instance, WorkflowDefinition, WorkflowEnv } from '../workflows/definition.js';
+import { checkEvent, enterState, transition } from '../workflows/transition.js';
+import { workflowOf } from '../workflows/registry.js';
+import { explainStale } from './explain-stale.js';
+import { formatRef, toInstance } from './instance-row.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface ApplyCommand {
+  instanceId: string;
+  event: string;
+  /** The version the card showed; omitted for typed commands and timers. */
+  version?: number;
+  actor: Actor;
+  values?: Record<string, string | undefined>;
+}
+
+export interface Engine {
+  /** Files a new instance of a workflow, as its requester. */
+  start(kind: string, requester: Person, values: Record<string, string | undefined>): Promise<Instance>;
+  /**
+   * Applies one event: load → pure transition → save with a version check, in one database
+   * transaction together with the audit entry and the outbox effects. Exactly one of several
+   * concurrent presses wins; the others get `already-handled` (same event) or `stale-card`.
+   */
+  apply(command: ApplyCommand): Promise<Instance>;
+  /**
+   * The checks of `apply` (stale card, state, permission) without applying: a button whose
+   * event needs input opens its form only for someone who could then submit it.
+   */
+  prepare(command: Omit<ApplyCommand, 'values'>): Promise<{ instance: Instance; spec: EventSpec<unknown> }>;
+  load(instanceId: string): Promise<Instance | null>;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv }): Engine {
+  const { db } = deps;
+
+  async function start(kind: string, requester: Person, raw: Record<string, string | undefined>) {
+    const def = workflowOf(kind);
+    const env = deps.env();
+    const view = { env, locale: requester.locale, t: translatorFor(requester.locale) };
+    const values = parseForm(def.start.form(view), raw, env.today);
+    const created = def.start.create(values, requester, env);
+    return db.$transaction(async (tx) => {
+      const row = await tx.workflowInstance.create({
+        data: {
+          kind,
+          state: def.initial,
+          title: created.title,
+          data: created.data as Prisma.InputJsonValue,
+          requesterId: requester.id,
+          departmentId: created.departmentId,
+          waitingOn: [],
+        },
+      });
+      const instance = toInstance(row);
+      const effects = enterState(def, instance, env);
+      for (const note of def.start.notify?.(instance, requester) ?? []) effects.push({ type: 'notify', ...note });
+      await tx.workflowInstance.update({
+        where: { id: instance.id },
+        data: { dueAt: instance.dueAt, closedAt: instance.closedAt, waitingOn: def.states[def.initial]!.waitingOn(instance) },
+      });
+      await tx.auditEntry.create({
+        data: { instanceId: instance.id, version: 1, actorId: requester.id, event: 'submit', fromState: '', toState: def.initial, data: values as Prisma.InputJsonValue },
+      });
+      await writeOutbox(tx, instance.id, 1, effects);
+      return instance;
+    }, TX_OPTIONS);
+  }
+
+  async function apply(command: ApplyCommand) {
+    const env = deps.env();
+    return db.$transaction(async (tx) => {
+      const row = await tx.workflowInstance.findUnique({ where: { id: command.instanceId } });
+      if (!row) throw new BatonError('not-found', 'error.notFound', { ref: command.instanceId });
+      const before = toInstance(row);
+      const def = workflowOf(before.kind);
+      if (command.version !== undefined && command.version < before.stateVersion) {
+        throw await explainStale(tx, def, before, command, env);
+      }
+      const result = transition(def, before, command.event, command.actor, command.values ?? {}, env);
+      const next = result.instance;
+      const saved = await tx.workflowInstance.updateMany({
+        where: { id: before.id, version: before.version },
+        data: {
+          state: next.state,
+          version: next.version,
+          stateVersion: next.stateVersion,
+          data: next.data as Prisma.InputJsonValue,
+          waitingOn: result.waitingOn,
+          dueAt: next.dueAt,
+          closedAt: next.closedAt,
+          reworkCount: next.reworkCount,
+        },
+      });
+      if (saved.count === 0) {
+        // Another press committed first; it holds the row lock until then, so it is visible now.
+        throw await explainStale(tx, def, before, { ...command, version: before.version }, env);
+      }
+      await tx.auditEntry.create({
+        data: {
+          instanceId: before.id,
+          version: next.version,
+          actorId: command.actor.kind === 'person' ? command.actor.person.id : null,
+          event: command.event,
+          fromState: result.audit.fromState,
+          toState: result.audit.toState,
+          data: result.audit.data as Prisma.InputJsonValue,
+        },
+      });
+      await writeOutbox(tx, before.id, next.version, result.effects);
+      return next;
+    }, TX_OPTIONS);
+  }
+
+  async function prepare(command: Omit<ApplyCommand, 'values'>) {
+    const env = deps.env();
+    const row = await db.workflowInstance.findUnique({ where: { id: command.instanceId } });
+    if (!row) throw new BatonError('not-found', 'error.notFound', { ref: command.instanceId });
+    const instance = toInstance(row);
+    const def = workflowOf(instance.kind);
+    if (command.version !== undefined && command.version < instance.stateVersion) {
+      throw await explainStale(db, def, instance, command, env);
+    }
+    return { instance, spec: checkEvent(def, instance, command.event, command.actor, env) };
+  }
+
+  return {
+    start,
+    apply,
+    prepare,
+    async load(instanceId) {
+      const row = await db.workflowInstance.findUnique({ where: { id: instanceId } });
+      return row ? toInstance(row) : null;
+    },
+  };
+}
+
+async function writeOutbox(tx: Tx, instanceId: string, version: number, effects: Effect[]) {
+  if (effects.length === 0) return;
+  await tx.outboxEffect.createMany({
+    data: effects.map(({ type, ...payload }, seq) => ({
+      instanceId,
+      version,
+      seq,
+      type,
+      payload: payload as Prisma.InputJsonValue,
+    })),
+  });
+}
+
+export type { WorkflowDefinition };
+export { formatRef };

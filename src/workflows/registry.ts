@@ -1,0 +1,13 @@
+import type { WorkflowDefinition } from './definition.js';
+import { requestWorkflow } from './request.js';
+
+/** Every workflow Baton runs, by kind. Adding a workflow is one line here. */
+export const workflows: Record<string, WorkflowDefinition> = {
+  [requestWorkflow.kind]: requestWorkflow,
+};
+
+export function workflowOf(kind: string): WorkflowDefinition {
+  const def = workflows[kind];
+  if (!def) throw new Error(`No workflow of kind "${kind}"`);
+  return def;
+}
