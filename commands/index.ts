@@ -1,0 +1,7 @@
+import type { Command } from '../src/commands/command.js';
+import { helpCommand } from './help.js';
+import { myCommand } from './my.js';
+import { requestCommand } from './request.js';
+
+/** Every command. Adding one is a file in this folder and a line here. */
+export const commands: readonly Command[] = [requestCommand, myCommand, helpCommand];

@@ -1,0 +1,64 @@
+import { createWorkingCalendar } from './calendar/working-calendar.js';
+import type { Clock } from './clock.js';
+import type { Command, CommandServices } from './commands/command.js';
+import type { BatonConfig } from './config/schema.js';
+import { createDeliverer } from './delivery/deliverer.js';
+import { createOutboxDrain, type OutboxDrain } from './delivery/outbox-drain.js';
+import type { OutboundAdapter } from './delivery/outbound.js';
+import { createDirectory, type Directory, type Person } from './directory/directory.js';
+import { createEngine, type Engine } from './engine/engine.js';
+import { toInstance } from './engine/instance-row.js';
+import type { PrismaClient } from './generated/prisma/client.js';
+import type { Logger } from './logger.js';
+import { createRouter, type Router } from './router.js';
+import { localDate } from './time.js';
+import type { WorkflowEnv } from './workflows/definition.js';
+
+export interface Baton {
+  router: Router;
+  engine: Engine;
+  directory: Directory;
+  drain: OutboxDrain;
+  env(): WorkflowEnv;
+  /** Platforms register here so notifications can reach their people and channels. */
+  addAdapter(adapter: OutboundAdapter): void;
+}
+
+/** The core, wired: directory, calendar, engine, router and delivery, with no platform in sight. */
+export function createBaton(deps: {
+  config: BatonConfig;
+  db: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  commands: readonly Command[];
+}): Baton {
+  const { config, db, clock, logger } = deps;
+  const directory = createDirectory(config);
+  const calendar = createWorkingCalendar({ ...config.calendar, timezone: config.company.timezone });
+  const env = (): WorkflowEnv => {
+    const now = clock.now();
+    return { now, today: localDate(now, config.company.timezone), calendar, directory, config };
+  };
+  const engine = createEngine({ db, env });
+  const adapters: OutboundAdapter[] = [];
+  const deliverer = createDeliverer({ db, adapters: () => adapters, env, logger });
+  const drain = createOutboxDrain({ db, deliverer, logger });
+
+  async function myItems(person: Person) {
+    const open = { closedAt: null };
+    const [waiting, filed] = await Promise.all([
+      db.workflowInstance.findMany({ where: { ...open, waitingOn: { hasSome: directory.principalsOf(person) } }, orderBy: { number: 'asc' } }),
+      db.workflowInstance.findMany({ where: { ...open, requesterId: person.id }, orderBy: { number: 'asc' } }),
+    ]);
+    const waitingIds = new Set(waiting.map((row) => row.id));
+    return { waiting: waiting.map(toInstance), open: filed.filter((row) => !waitingIds.has(row.id)).map(toInstance) };
+  }
+
+  const services: CommandServices = { engine, directory, env, myItems, commands: () => deps.commands };
+  const router = createRouter({
+    services,
+    logger,
+    onCommitted: () => void drain.drain().catch((err) => logger.error({ err }, 'outbox drain failed')),
+  });
+  return { router, engine, directory, drain, env, addAdapter: (adapter) => adapters.push(adapter) };
+}

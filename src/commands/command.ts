@@ -1,0 +1,40 @@
+import type { Locale } from '../config/schema.js';
+import type { Directory, Person } from '../directory/directory.js';
+import type { Principal } from '../directory/principal.js';
+import type { Engine } from '../engine/engine.js';
+import type { MessageKey, Translator } from '../i18n/translate.js';
+import type { Reply } from '../reply.js';
+import type { Instance, WorkflowEnv } from '../workflows/definition.js';
+
+/** What a command may use; given by the router, so commands never wire anything. */
+export interface CommandServices {
+  engine: Engine;
+  directory: Directory;
+  env(): WorkflowEnv;
+  /** Open instances waiting on the person, and those they filed. */
+  myItems(person: Person): Promise<{ waiting: Instance[]; open: Instance[] }>;
+  commands(): readonly Command[];
+}
+
+export interface CommandContext {
+  actor: Person;
+  locale: Locale;
+  t: Translator;
+  services: CommandServices;
+}
+
+/**
+ * One slash command. The same definition serves every platform: `/request` in Slack, a
+ * message or the bot menu in Feishu, a typed line in the console.
+ */
+export interface Command {
+  name: string;
+  summaryKey: MessageKey;
+  usageKey?: MessageKey;
+  /** Who may run it; everyone in the directory when absent. */
+  allow?: Principal[];
+  /** `args` is the text after the command name. */
+  run(ctx: CommandContext, args: string): Promise<Reply>;
+  /** Handles the command's own form, when `run` returned one. */
+  submit?(ctx: CommandContext, values: Record<string, string | undefined>): Promise<Reply>;
+}

@@ -1,0 +1,25 @@
+import { BatonError } from '../errors.js';
+
+const TOKEN = /\s*([^\s=]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|(\S*))/y;
+
+/**
+ * `name=value` pairs as typed after a command: values may be quoted with "…", '…' or “…”
+ * (Chinese keyboards), and `\"` escapes a quote. Anything else is reported as it was typed.
+ */
+export function parseArgs(text: string, command: string, example: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  const source = text.trim();
+  let at = 0;
+  while (at < source.length) {
+    TOKEN.lastIndex = at;
+    const match = TOKEN.exec(source);
+    if (!match) {
+      const rest = source.slice(at).trim().split(/\s+/)[0] ?? '';
+      throw new BatonError('bad-argument', 'error.badArgument', { arg: rest, command, example });
+    }
+    const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
+    args[match[1]!] = value.replace(/\\(.)/g, '$1');
+    at = TOKEN.lastIndex;
+  }
+  return args;
+}

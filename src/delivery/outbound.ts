@@ -1,0 +1,36 @@
+import type { Card } from '../cards/model.js';
+import type { Department, Person } from '../directory/directory.js';
+
+export interface OutboundMessage {
+  /** Plain text; the adapter escapes it for its platform. */
+  text?: string;
+  card?: Card;
+}
+
+export interface PostedMessage {
+  conversationId: string;
+  messageId: string;
+}
+
+/**
+ * What the core asks of a platform to reach people. Deliberately small: sending to a person
+ * or a channel and updating what was sent. Inbound (commands, clicks, forms) goes through
+ * the router instead; retries, rate limits and ordering belong to the delivery queue.
+ */
+export interface OutboundAdapter {
+  /** 'slack', 'feishu', 'console', … — also the key of `CardMessage.platform`. */
+  readonly platform: string;
+  /** Whether the person has an account this adapter can message. */
+  canReach(person: Person): boolean;
+  /** The department's channel on this platform, if it has one. */
+  channelOf(department: Department): string | null;
+  sendToPerson(person: Person, message: OutboundMessage): Promise<PostedMessage>;
+  sendToChannel(channelId: string, message: OutboundMessage): Promise<PostedMessage>;
+  update(posted: PostedMessage, message: OutboundMessage): Promise<void>;
+}
+
+/** The adapter a person is notified on: their preferred platform when it is running. */
+export function adapterFor(person: Person, adapters: readonly OutboundAdapter[]): OutboundAdapter | undefined {
+  const reachable = adapters.filter((a) => a.canReach(person));
+  return reachable.find((a) => a.platform === person.preferredPlatform) ?? reachable[0];
+}
