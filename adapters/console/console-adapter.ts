@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Baton } from '../../src/app.js';
+import type { OutboundAdapter, OutboundMessage } from '../../src/delivery/outbound.js';
+import type { Person } from '../../src/directory/directory.js';
+import type { Reply } from '../../src/reply.js';
+import { createButtonNumbers } from './button-numbers.js';
+import { fillForm } from './fill-form.js';
+import { createLineReader } from './line-reader.js';
+import { renderCardText } from './render-text.js';
+import { sanitize } from './sanitize.js';
+
+export interface ConsoleOptions {
+  baton: Baton;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A terminal: prompt and edit lines. Otherwise lines are read one at a time and echoed. */
+  interactive: boolean;
+  /** Who the session starts as. */
+  startAs: Person;
+}
+
+export interface ConsoleAdapter extends OutboundAdapter {
+  /** Reads and runs lines until the input ends or `/quit`. */
+  run(): Promise<void>;
+}
+
+/**
+ * The terminal playground: every person and channel in one window. `/as <person>` switches
+ * who is typing, numbers press buttons, forms are asked field by field.
+ */
+export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
+  const { baton, output } = options;
+  const numbers = createButtonNumbers();
+  const reader = createLineReader(options.input, output, options.interactive);
+  const channels = new Map<string, string>();
+  let me = options.startAs;
+  const print = (text: string) => output.write(`${text}\n`);
+
+  function show(header: string, message: OutboundMessage) {
+    const lines = [`\n${header}`];
+    if (message.text) lines.push(indent(sanitize(message.text)));
+    if (message.card) lines.push(renderCardText(sanitizeCard(message.card), numbers));
+    print(lines.join('\n'));
+  }
+
+  async function handle(line: string) {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    if (/^\d+$/.test(trimmed)) return press(Number(trimmed));
+    if (!trimmed.startsWith('/')) return print('  Type a /command, a button number, or /help.');
+    const [name = '', ...rest] = trimmed.slice(1).split(/\s+/);
+    const args = trimmed.slice(1 + name.length).trim();
+    if (name === 'as') return switchTo(rest[0] ?? '');
+    if (name === 'people') return listPeople();
+    await answer(await baton.router.handle(me, { type: 'command', name, args }));
+  }
+
+  async function press(n: number) {
+    const actionId = numbers.actionId(n);
+    if (!actionId) return print(`  There is no button [${n}].`);
+    await answer(await baton.router.handle(me, { type: 'action', actionId }));
+  }
+
+  async function answer(reply: Reply) {
+    if (reply.kind === 'form') {
+      const result = await fillForm(reply.form, { me: () => me, reader, print, router: baton.router });
+      if (result) await answer(result);
+    } else if (reply.kind === 'text') {
+      print(indent(`✓ ${sanitize(reply.text)}`));
+    } else if (reply.kind === 'error') {
+      print(indent(`✗ ${sanitize(reply.text)}`));
+      if (reply.card) print(renderCardText(sanitizeCard(reply.card), numbers));
+    } else {
+      if (reply.text) print(indent(sanitize(reply.text)));
+      for (const card of reply.cards) print(renderCardText(sanitizeCard(card), numbers));
+    }
+    await baton.drain.drain();
+  }
+
+  function switchTo(id: string) {
+    const person = baton.directory.person(id);
+    if (!person) return print(`  Nobody is called "${sanitize(id)}". Type /people for the list.`);
+    me = person;
+    print(`  Now acting as ${person.name} (${person.id}).`);
+  }
+
+  function listPeople() {
+    for (const p of baton.directory.people()) {
+      const depts = p.departments.map((d) => baton.directory.departmentName(d, me.locale)).join(', ');
+      print(`  ${p.id.padEnd(14)} ${p.name} — ${depts}${p.roles.length ? ` [${p.roles.join(', ')}]` : ''}`);
+    }
+  }
+
+  return {
+    platform: 'console',
+    canReach: () => true,
+    channelOf: (dept) => {
+      channels.set(`#${dept.id}`, dept.name[baton.env().config.company.defaultLocale]);
+      return `#${dept.id}`;
+    },
+    async sendToPerson(person, message) {
+      show(`→ to ${person.name} (direct message)`, message);
+      return { conversationId: `@${person.id}`, messageId: randomUUID() };
+    },
+    async sendToChannel(channelId, message) {
+      show(`→ ${channelId} ${channels.get(channelId) ?? ''}`.trimEnd(), message);
+      return { conversationId: channelId, messageId: randomUUID() };
+    },
+    async update(posted, message) {
+      const where = posted.conversationId.startsWith('@')
+        ? `${baton.directory.person(posted.conversationId.slice(1))?.name ?? posted.conversationId}'s copy`
+        : `${posted.conversationId} copy`;
+      show(`✎ card updated (${where})`, message);
+    },
+    async run() {
+      print(`Baton console. You are ${me.name} (${me.id}). /help lists commands; /as <person> switches person; /people lists them; /quit ends.`);
+      for (;;) {
+        const line = await reader.next(`\n[${me.id}] › `);
+        if (line === null || line.trim() === '/quit') break;
+        await handle(line);
+      }
+      reader.close();
+    },
+  };
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function sanitizeCard<T extends { title: string; fields: Array<{ label: string; value: string }> }>(card: T): T {
+  return { ...card, title: sanitize(card.title), fields: card.fields.map((f) => ({ ...f, value: sanitize(f.value) })) };
+}

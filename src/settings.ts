@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * Settings from the environment: where things are, not the company's rules (those are in
+ * baton.config.yaml). Secrets for platforms come here too, in later adapters.
+ */
+const settingsSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL').optional(),
+  BATON_CONFIG: z.string().default('baton.config.yaml'),
+  BATON_DATA_DIR: z.string().default('data'),
+  /** Who the console playground starts as (a person id from the config). */
+  BATON_AS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function loadSettings(env: NodeJS.ProcessEnv): Settings {
+  const result = settingsSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid environment settings:\n${problems.join('\n')}`);
+}
