@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { ConfigIssue } from './config-error.js';
 
 export type YamlSource = {
@@ -23,10 +23,9 @@ export function readYaml(text: string, file: string): YamlSource | { issues: Con
   };
   const at = (offset: number, message: string): ConfigIssue => ({ file, ...position(offset), path: '', message });
 
-  // Warnings too: an unknown `!tag` would otherwise quietly load as plain text.
-  const problems = [...doc.errors, ...doc.warnings];
+  const problems = reportableProblems(doc);
   if (problems.length > 0) {
-    return { issues: problems.map((error) => at(error.pos[0], describeYamlError(error, text))) };
+    return { issues: problems.map((error) => at(error.pos[0], describeYamlError(error, doc))) };
   }
   try {
     return { doc, data: doc.toJS({ maxAliasCount: 100 }), position };
@@ -36,10 +35,23 @@ export function readYaml(text: string, file: string): YamlSource | { issues: Con
   }
 }
 
-function describeYamlError(error: YAMLError, text: string): string {
+/**
+ * After one real syntax error the parser's recovery produces follow-on errors
+ * that only confuse, so only the first is kept. Duplicate keys and warnings
+ * (an unknown `!tag` would otherwise load quietly as text) stand on their own.
+ */
+function reportableProblems(doc: Document): YAMLError[] {
+  const firstSyntaxError = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  return [
+    ...doc.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntaxError),
+    ...doc.warnings,
+  ].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+function describeYamlError(error: YAMLError, doc: Document): string {
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return `duplicate key "${text.slice(error.pos[0], error.pos[1])}"; each key may appear only once in a mapping`;
+      return `duplicate key "${keyAt(doc, error.pos[0])}"; each key may appear only once in a mapping`;
     case 'MULTIPLE_DOCS':
       return 'expected a single YAML document; remove the extra "---" or "..." line';
     case 'TAB_AS_INDENT':
@@ -47,6 +59,18 @@ function describeYamlError(error: YAMLError, text: string): string {
     default:
       return `invalid YAML: ${error.message}`;
   }
+}
+
+function keyAt(doc: Document, offset: number): string {
+  let key = '';
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
 }
 
 function findBrokenAlias(doc: Document): number | undefined {
