@@ -4,13 +4,13 @@
 // Like the embedded PostgreSQL, the server is our child in its own process group (a terminal
 // Ctrl-C reaches Baton only, and Baton decides when Redis goes) and is told to stop when this
 // process exits without calling stop().
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { accessSync, constants, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { delimiter, join, resolve } from "node:path";
-import { Redis } from "ioredis";
-import { findFreePort } from "./free-port.ts";
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { delimiter, join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { findFreePort } from './free-port.js';
 
 export interface RedisServerOptions {
   /** Where the append-only file lives, e.g. ./data/redis. */
@@ -33,11 +33,11 @@ const READY_TIMEOUT_MS = 20_000;
 const START_ATTEMPTS = 3;
 
 export const REDIS_INSTALL_HINT =
-  "Install Redis: `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), " +
-  "or point Baton at an existing Redis with REDIS_URL.";
+  'Install Redis: `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), ' +
+  'or point Baton at an existing Redis with REDIS_URL.';
 
 export async function startRedisServer(options: RedisServerOptions): Promise<RunningRedis> {
-  const binary = findOnPath("redis-server");
+  const binary = findOnPath('redis-server');
   if (!binary) throw new Error(`redis-server was not found on PATH. ${REDIS_INSTALL_HINT}`);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
@@ -48,7 +48,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     options.onLog?.(text);
   };
   // Any local user can reach a loopback port; a fresh password per run keeps them out.
-  const password = randomBytes(18).toString("hex");
+  const password = randomBytes(18).toString('hex');
 
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort());
@@ -60,7 +60,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
       await stopChild(child);
       const portTaken = logTail.some((text) => /Address already in use|Could not create server TCP/i.test(text));
       if (portTaken && options.port === undefined && attempt < START_ATTEMPTS) continue;
-      throw new Error(`redis-server failed to start: ${(error as Error).message}\n${logTail.join("").slice(-4000)}`, {
+      throw new Error(`redis-server failed to start: ${(error as Error).message}\n${logTail.join('').slice(-4000)}`, {
         cause: error,
       });
     }
@@ -70,7 +70,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
 }
 
 function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, command);
     try {
@@ -91,38 +91,38 @@ function spawnServer(
   log: (text: string) => void,
 ): ChildProcess {
   const args = [
-    "--bind", "127.0.0.1",
-    "--port", String(port),
-    "--dir", dataDir,
-    "--appendonly", "yes",
-    "--requirepass", password,
-    "--daemonize", "no",
-    "--logfile", "",
+    '--bind', '127.0.0.1',
+    '--port', String(port),
+    '--dir', dataDir,
+    '--appendonly', 'yes',
+    '--requirepass', password,
+    '--daemonize', 'no',
+    '--logfile', '',
     // BullMQ needs its keys kept: evicting them would silently lose jobs.
-    "--maxmemory-policy", "noeviction",
+    '--maxmemory-policy', 'noeviction',
   ];
-  const child = spawn(binary, args, { cwd: dataDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(binary, args, { cwd: dataDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   // Always drain the pipes: a full pipe would block the server.
-  child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
-  child.on("error", (error) => log(`${error.message}\n`));
+  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  child.on('error', (error) => log(`${error.message}\n`));
   child.unref();
   for (const stream of [child.stdout, child.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
-  const stopOnExit = (): void => void child.kill("SIGTERM");
-  process.once("exit", stopOnExit);
-  child.once("exit", () => process.removeListener("exit", stopOnExit));
+  const stopOnExit = (): void => void child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+  child.once('exit', () => process.removeListener('exit', stopOnExit));
   return child;
 }
 
 async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("server exited during start-up");
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited during start-up');
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on("error", () => undefined);
+    client.on('error', () => undefined);
     try {
       await client.connect();
-      if ((await client.ping()) === "PONG") return;
+      if ((await client.ping()) === 'PONG') return;
     } catch (error) {
       // Refused until it listens; LOADING while it replays the append-only file.
       if (Date.now() > deadline) throw new Error(`not answering PING after ${READY_TIMEOUT_MS / 1000}s`, { cause: error });
@@ -135,10 +135,10 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((done) => child.once("exit", done));
+  const exited = new Promise((done) => child.once('exit', done));
   // The child is unref'd; without this, a caller awaiting stop() as its last act would exit first.
   child.ref();
   // SIGTERM is Redis's graceful shutdown: it flushes the append-only file, then exits.
-  child.kill("SIGTERM");
+  child.kill('SIGTERM');
   await exited;
 }

@@ -1,7 +1,7 @@
 // The Prisma client Baton uses everywhere. It talks to PostgreSQL through the `pg` driver adapter
 // (Prisma's "client" engine type), so no native query engine binary is needed.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 
 export type Database = PrismaClient;
 

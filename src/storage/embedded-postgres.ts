@@ -9,16 +9,16 @@
 // reaches Baton only and Baton decides when the database goes (stop()). If Baton dies without
 // calling stop(), the server is asked to stop on process exit; if even that is skipped (SIGKILL),
 // the next start finds and stops the orphan (postmaster-lock.ts).
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import pg from "pg";
-import { findFreePort } from "../infra/free-port.ts";
-import { locatePostgresBinaries, postgresRunAs, type PostgresBinaries, type RunAs } from "./postgres-binaries.ts";
-import { clearStalePostmaster, forgetPostmasterOwner, recordPostmasterOwner } from "./postmaster-lock.ts";
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { findFreePort } from '../infra/free-port.js';
+import { locatePostgresBinaries, postgresRunAs, type PostgresBinaries, type RunAs } from './postgres-binaries.js';
+import { clearStalePostmaster, forgetPostmasterOwner, recordPostmasterOwner } from './postmaster-lock.js';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory, e.g. ./data/postgres. Initialised on first start. */
@@ -43,8 +43,8 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-const SUPERUSER = "postgres";
-const PASSWORD_FILE = "baton-password";
+const SUPERUSER = 'postgres';
+const PASSWORD_FILE = 'baton-password';
 const READY_TIMEOUT_MS = 60_000;
 const START_ATTEMPTS = 3;
 
@@ -57,15 +57,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.onLog?.(text);
   };
   const failure = (what: string, cause: unknown): Error =>
-    new Error(`${what} (${dataDir}): ${messageOf(cause)}\n${logTail.join("").slice(-4000)}${rootHint()}`, { cause });
+    new Error(`${what} (${dataDir}): ${messageOf(cause)}\n${logTail.join('').slice(-4000)}${rootHint()}`, { cause });
 
   const binaries = await locatePostgresBinaries();
   const runAs = await postgresRunAs();
   let password = await readPassword(dataDir);
   if (password === undefined) {
-    password = randomBytes(18).toString("hex");
+    password = randomBytes(18).toString('hex');
     await initialiseCluster(binaries, runAs, dataDir, password, log).catch((error: unknown) => {
-      throw failure("PostgreSQL initdb failed", error);
+      throw failure('PostgreSQL initdb failed', error);
     });
   }
   await clearStalePostmaster(dataDir, log);
@@ -76,31 +76,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
     const child = spawnServer(binaries.postgres, runAs, dataDir, port, options.ephemeral ?? false, log);
     try {
-      await waitUntilReady(child, urlFor("postgres"));
+      await waitUntilReady(child, urlFor('postgres'));
     } catch (error) {
       await stopChild(child);
       // A picked port can be taken between picking and binding: retry with another.
       const portTaken = logTail.some((text) => /could not bind|already in use/.test(text));
       if (portTaken && options.port === undefined && attempt < START_ATTEMPTS) continue;
-      throw failure("PostgreSQL failed to start", error);
+      throw failure('PostgreSQL failed to start', error);
     }
     await recordPostmasterOwner(dataDir);
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => (stopping ??= stopChild(child).then(() => forgetPostmasterOwner(dataDir)));
     try {
-      await ensureDatabase(urlFor("postgres"), options.database ?? "baton");
+      await ensureDatabase(urlFor('postgres'), options.database ?? 'baton');
     } catch (error) {
       await stop();
-      throw failure("could not create the database", error);
+      throw failure('could not create the database', error);
     }
-    return { url: urlFor(options.database ?? "baton"), port, urlFor, stop };
+    return { url: urlFor(options.database ?? 'baton'), port, urlFor, stop };
   }
 }
 
 async function readPassword(dataDir: string): Promise<string | undefined> {
-  const password = (await readFile(join(dataDir, PASSWORD_FILE), "utf8").catch(() => "")).trim();
+  const password = (await readFile(join(dataDir, PASSWORD_FILE), 'utf8').catch(() => '')).trim();
   if (password) return password;
-  if (existsSync(join(dataDir, "PG_VERSION"))) {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) {
     throw new Error(
       `${dataDir} holds a PostgreSQL cluster without ${PASSWORD_FILE}: it was not created by Baton, ` +
         `or its initialisation was interrupted. Remove the directory to start afresh.`,
@@ -117,7 +117,7 @@ async function initialiseCluster(
   log: (text: string) => void,
 ): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const passwordFile = join(tmpdir(), `baton-pg-${randomBytes(6).toString("hex")}`);
+  const passwordFile = join(tmpdir(), `baton-pg-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
     if (runAs.uid !== undefined && runAs.gid !== undefined) {
@@ -128,20 +128,20 @@ async function initialiseCluster(
       `--pgdata=${dataDir}`,
       `--username=${SUPERUSER}`,
       `--pwfile=${passwordFile}`,
-      "--auth=scram-sha-256",
+      '--auth=scram-sha-256',
       // UTF-8 whatever the machine's locale (a bare container would give SQL_ASCII); C collation
       // is the same on every machine, and the builtin provider still knows Unicode letter cases.
-      "--encoding=UTF8",
-      "--locale=C",
-      "--locale-provider=builtin",
-      "--builtin-locale=C.UTF-8",
+      '--encoding=UTF8',
+      '--locale=C',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
     ];
-    const child = spawn(binaries.initdb, args, { ...runAs, cwd: dataDir, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
+    const child = spawn(binaries.initdb, args, { ...runAs, cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
     const code = await new Promise<number | null>((done, fail) => {
-      child.once("error", fail);
-      child.once("close", done);
+      child.once('error', fail);
+      child.once('close', done);
     });
     if (code !== 0) throw new Error(`initdb exited with code ${code}`);
   } finally {
@@ -161,31 +161,31 @@ function spawnServer(
 ): ChildProcess {
   const settings: Record<string, string | number> = {
     port,
-    listen_addresses: "127.0.0.1",
+    listen_addresses: '127.0.0.1',
     // No Unix socket: we connect over TCP, and socket directories are a permission trap as root.
-    unix_socket_directories: "",
+    unix_socket_directories: '',
   };
-  if (ephemeral) Object.assign(settings, { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: 300 });
-  const args = ["-D", dataDir, ...Object.entries(settings).flatMap(([key, value]) => ["-c", `${key}=${value}`])];
-  const child = spawn(postgres, args, { ...runAs, cwd: dataDir, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  if (ephemeral) Object.assign(settings, { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 });
+  const args = ['-D', dataDir, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
+  const child = spawn(postgres, args, { ...runAs, cwd: dataDir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   // Always drain the log pipe: a full pipe would block the server.
-  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
-  child.on("error", (error) => log(`${error.message}\n`));
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  child.on('error', (error) => log(`${error.message}\n`));
   // Neither keeps this process alive; if it exits without stop(), the server is told to stop too.
   child.unref();
   (child.stderr as { unref?: () => void } | null)?.unref?.();
-  const stopOnExit = (): void => void child.kill("SIGINT");
-  process.once("exit", stopOnExit);
-  child.once("exit", () => process.removeListener("exit", stopOnExit));
+  const stopOnExit = (): void => void child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  child.once('exit', () => process.removeListener('exit', stopOnExit));
   return child;
 }
 
 async function waitUntilReady(child: ChildProcess, adminUrl: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("server exited during start-up");
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited during start-up');
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
-    client.on("error", () => undefined);
+    client.on('error', () => undefined);
     try {
       await client.connect();
       await client.end();
@@ -202,11 +202,11 @@ async function waitUntilReady(child: ChildProcess, adminUrl: string): Promise<vo
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((done) => child.once("exit", done));
+  const exited = new Promise((done) => child.once('exit', done));
   // The child is unref'd; without this, a caller awaiting stop() as its last act would exit first.
   child.ref();
   // SIGINT is PostgreSQL's "fast" shutdown.
-  child.kill("SIGINT");
+  child.kill('SIGINT');
   await exited;
 }
 
@@ -214,11 +214,11 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (existing.rowCount) return;
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: unknown) => {
       // Created by someone else between our check and our CREATE: fine.
-      if ((error as { code?: string }).code !== "42P04") throw error;
+      if ((error as { code?: string }).code !== '42P04') throw error;
     });
   } finally {
     await client.end();
@@ -228,8 +228,8 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 function rootHint(): string {
   return process.getuid?.() === 0
     ? "\nRunning as root: PostgreSQL runs as user 'postgres', which must be able to reach the data " +
-        "directory (every parent directory executable by others)."
-    : "";
+        'directory (every parent directory executable by others).'
+    : '';
 }
 
 function messageOf(error: unknown): string {

@@ -5,10 +5,10 @@
 //
 // Unlike Prisma, each migration runs in one transaction with its bookkeeping row, so a failed
 // migration leaves nothing behind and is simply retried on the next start.
-import { createHash, randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import pg from "pg";
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
 
 export interface ApplyMigrationsOptions {
   url: string;
@@ -63,7 +63,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
     await lock(client, options.lockTimeoutMs ?? 300_000);
     // Read only once the lock is ours: another process may just have applied some.
     await client.query(CREATE_TABLE);
-    const rows = (await client.query<AppliedRow>("SELECT * FROM _prisma_migrations ORDER BY started_at")).rows;
+    const rows = (await client.query<AppliedRow>('SELECT * FROM _prisma_migrations ORDER BY started_at')).rows;
     const applied = checkApplied(migrations, rows);
     const result: ApplyMigrationsResult = {
       applied: [],
@@ -84,7 +84,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
 
 /** sha256 hex of the file, as Prisma records it. */
 export function migrationChecksum(sql: string): string {
-  return createHash("sha256").update(sql, "utf8").digest("hex");
+  return createHash('sha256').update(sql, 'utf8').digest('hex');
 }
 
 async function readMigrations(dir: string): Promise<Migration[]> {
@@ -94,7 +94,7 @@ async function readMigrations(dir: string): Promise<Migration[]> {
   names.sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(join(dir, name, "migration.sql"), "utf8").catch((error: unknown) => {
+      const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8').catch((error: unknown) => {
         throw new Error(`migration folder ${name} has no readable migration.sql`, { cause: error });
       });
       return { name, sql, checksum: migrationChecksum(sql) };
@@ -105,16 +105,16 @@ async function readMigrations(dir: string): Promise<Migration[]> {
 async function lock(client: pg.Client, timeoutMs: number): Promise<void> {
   await client.query(`SET lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
+    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
   } catch (error) {
-    if ((error as { code?: string }).code !== "55P03") throw error;
+    if ((error as { code?: string }).code !== '55P03') throw error;
     throw new Error(
       `Timed out after ${timeoutMs / 1000}s waiting for another process applying migrations ` +
         `(advisory lock ${PRISMA_ADVISORY_LOCK_KEY}).`,
       { cause: error },
     );
   } finally {
-    await client.query("RESET lock_timeout");
+    await client.query('RESET lock_timeout');
   }
 }
 
@@ -145,31 +145,31 @@ function checkApplied(migrations: Migration[], rows: AppliedRow[]): Set<string> 
 // Mirrors Prisma: line endings do not count (git may convert them), and very old Prisma
 // versions recorded checksums without zero padding.
 function checksumMatches(sql: string, recorded: string): boolean {
-  const variants = [sql, sql.replaceAll("\r\n", "\n"), sql.replaceAll("\n", "\r\n")];
+  const variants = [sql, sql.replaceAll('\r\n', '\n'), sql.replaceAll('\n', '\r\n')];
   return variants.some((variant) => {
-    const digest = createHash("sha256").update(variant, "utf8").digest();
-    const rendered = recorded.length === 64 ? digest.toString("hex") : [...digest].map((b) => b.toString(16)).join("");
+    const digest = createHash('sha256').update(variant, 'utf8').digest();
+    const rendered = recorded.length === 64 ? digest.toString('hex') : [...digest].map((b) => b.toString(16)).join('');
     return rendered === recorded;
   });
 }
 
 async function applyOne(client: pg.Client, migration: Migration): Promise<void> {
   const id = randomUUID();
-  await client.query("BEGIN");
+  await client.query('BEGIN');
   try {
     await client.query(
-      "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, clock_timestamp())",
+      'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, clock_timestamp())',
       [id, migration.checksum, migration.name],
     );
     // No parameters: pg uses the simple query protocol, which runs a multi-statement script as is.
     await client.query(migration.sql);
     await client.query(
-      "UPDATE _prisma_migrations SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1",
+      'UPDATE _prisma_migrations SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1',
       [id],
     );
-    await client.query("COMMIT");
+    await client.query('COMMIT');
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => undefined);
     throw new Error(`Migration ${migration.name} failed${where(migration.sql, error)}: ${(error as Error).message}`, {
       cause: error,
     });
@@ -179,6 +179,6 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
 /** " at line N" from PostgreSQL's 1-based character position in the script, when given. */
 function where(sql: string, error: unknown): string {
   const position = Number((error as { position?: string }).position);
-  if (!Number.isInteger(position) || position < 1) return "";
-  return ` at line ${sql.slice(0, position - 1).split("\n").length}`;
+  if (!Number.isInteger(position) || position < 1) return '';
+  return ` at line ${sql.slice(0, position - 1).split('\n').length}`;
 }

@@ -7,12 +7,12 @@
 //   running. We record which process started the server (OWNER_FILE); when that process is gone
 //   the server is ours to stop. A server whose starter still lives is left alone: that is two
 //   Batons sharing one data directory, which must fail loudly rather than kill the other's database.
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
-const OWNER_FILE = "baton-owner.pid";
+const OWNER_FILE = 'baton-owner.pid';
 const ORPHAN_STOP_TIMEOUT_MS = 20_000;
 
 interface ProcessInfo {
@@ -30,7 +30,7 @@ export async function forgetPostmasterOwner(dataDir: string): Promise<void> {
 
 /** Makes `dataDir` startable: removes a stale lock, stops an orphaned server, or throws. */
 export async function clearStalePostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
-  const lockFile = join(dataDir, "postmaster.pid");
+  const lockFile = join(dataDir, 'postmaster.pid');
   const pid = await readPid(lockFile);
   if (pid === undefined) return;
 
@@ -53,8 +53,8 @@ export async function clearStalePostmaster(dataDir: string, log: (line: string) 
 }
 
 async function readPid(file: string): Promise<number | undefined> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  const pid = Number.parseInt(text?.split("\n")[0] ?? "", 10);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const pid = Number.parseInt(text?.split('\n')[0] ?? '', 10);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
@@ -64,12 +64,12 @@ function isPostmasterFor(info: ProcessInfo, dataDir: string): boolean {
 
 function describeProcess(pid: number): ProcessInfo | undefined {
   const proc = `/proc/${pid}`;
-  if (existsSync("/proc/self")) {
+  if (existsSync('/proc/self')) {
     try {
       // The command name in stat may contain spaces and parentheses; fields resume after the last ")".
-      const stat = readFileSync(`${proc}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const args = readFileSync(`${proc}/cmdline`, "utf8").split("\0").join(" ");
+      const stat = readFileSync(`${proc}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const args = readFileSync(`${proc}/cmdline`, 'utf8').split('\0').join(' ');
       return { ppid, args };
     } catch {
       return undefined;
@@ -77,9 +77,9 @@ function describeProcess(pid: number): ProcessInfo | undefined {
   }
   // macOS and other systems without /proc.
   try {
-    const out = execFileSync("ps", ["-o", "ppid=", "-o", "args=", "-p", String(pid)], { encoding: "utf8" });
+    const out = execFileSync('ps', ['-o', 'ppid=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
     const match = /^\s*(\d+)\s+(.*)$/s.exec(out.trim());
-    return match ? { ppid: Number(match[1]), args: match[2] ?? "" } : undefined;
+    return match ? { ppid: Number(match[1]), args: match[2] ?? '' } : undefined;
   } catch {
     return undefined;
   }
@@ -87,7 +87,7 @@ function describeProcess(pid: number): ProcessInfo | undefined {
 
 async function stopOrphan(pid: number): Promise<void> {
   // SIGINT is PostgreSQL's "fast" shutdown: aborts sessions, checkpoints, exits cleanly.
-  process.kill(pid, "SIGINT");
+  process.kill(pid, 'SIGINT');
   const deadline = Date.now() + ORPHAN_STOP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) return;
@@ -101,6 +101,6 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
