@@ -109,7 +109,7 @@ export function createRouter(deps: {
     const id = inbound.type === 'action' ? inbound.actionId : inbound.type === 'submit' ? inbound.formId : '';
     const ref = parseActionId(id);
     const instance = ref ? await services.engine.load(ref.instanceId) : null;
-    return instance ? renderCard(workflowOf(instance.kind), instance, actor, actor.locale, services.env()) : undefined;
+    return instance ? renderCard(workflowOf(instance.kind), instance, { person: actor }, actor.locale, services.env()) : undefined;
   }
 
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter, OutboundMessage } from '../../src/delivery/outbound.js';
 import type { Person } from '../../src/directory/directory.js';
+import { translate, type MessageKey, type MessageParams } from '../../src/i18n/translate.js';
 import type { Reply } from '../../src/reply.js';
 import { createButtonNumbers } from './button-numbers.js';
 import { fillForm } from './fill-form.js';
@@ -35,11 +36,13 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   const channels = new Map<string, string>();
   let me = options.startAs;
   const print = (text: string) => output.write(`${text}\n`);
+  /** Console chrome speaks the language of whoever is typing. */
+  const t = (key: MessageKey, params?: MessageParams) => translate(me.locale, key, params);
 
   function show(header: string, message: OutboundMessage) {
     const lines = [`\n${header}`];
     if (message.text) lines.push(indent(sanitize(message.text)));
-    if (message.card) lines.push(renderCardText(sanitizeCard(message.card), numbers));
+    if (message.card) lines.push(renderCardText(sanitizeCard(message.card), numbers, t('console.noActions')));
     print(lines.join('\n'));
   }
 
@@ -47,7 +50,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     const trimmed = line.trim();
     if (trimmed === '') return;
     if (/^\d+$/.test(trimmed)) return press(Number(trimmed));
-    if (!trimmed.startsWith('/')) return print('  Type a /command, a button number, or /help.');
+    if (!trimmed.startsWith('/')) return print(`  ${t('console.hint')}`);
     const [name = '', ...rest] = trimmed.slice(1).split(/\s+/);
     const args = trimmed.slice(1 + name.length).trim();
     if (name === 'as') return switchTo(rest[0] ?? '');
@@ -57,31 +60,36 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
 
   async function press(n: number) {
     const actionId = numbers.actionId(n);
-    if (!actionId) return print(`  There is no button [${n}].`);
+    if (!actionId) return print(`  ${t('console.noButton', { number: n })}`);
     await answer(await baton.router.handle(me, { type: 'action', actionId }));
   }
 
   async function answer(reply: Reply) {
     if (reply.kind === 'form') {
-      const result = await fillForm(reply.form, { me: () => me, reader, print, router: baton.router });
+      const result = await fillForm(reply.form, { me: () => me, reader, print, router: baton.router, t });
       if (result) await answer(result);
     } else if (reply.kind === 'text') {
       print(indent(`✓ ${sanitize(reply.text)}`));
     } else if (reply.kind === 'error') {
       print(indent(`✗ ${sanitize(reply.text)}`));
-      if (reply.card) print(renderCardText(sanitizeCard(reply.card), numbers));
+      if (reply.card) print(renderCardText(sanitizeCard(reply.card), numbers, t('console.noActions')));
     } else {
       if (reply.text) print(indent(sanitize(reply.text)));
-      for (const card of reply.cards) print(renderCardText(sanitizeCard(card), numbers));
+      for (const card of reply.cards) print(renderCardText(sanitizeCard(card), numbers, t('console.noActions')));
     }
     await baton.drain.drain();
   }
 
   function switchTo(id: string) {
     const person = baton.directory.person(id);
-    if (!person) return print(`  Nobody is called "${sanitize(id)}". Type /people for the list.`);
+    if (!person) return print(`  ${t('console.nobody', { id: sanitize(id) })}`);
     me = person;
-    print(`  Now acting as ${person.name} (${person.id}).`);
+    print(`  ${t('console.actingAs', { name: person.name, id: person.id })}`);
+  }
+
+  function channelLabel(channelId: string) {
+    const name = channels.get(channelId);
+    return name ? `${channelId} (${name})` : channelId;
   }
 
   function listPeople() {
@@ -99,21 +107,22 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
       return `#${dept.id}`;
     },
     async sendToPerson(person, message) {
-      show(`→ to ${person.name} (direct message)`, message);
+      show(t('console.toPerson', { name: person.name }), message);
       return { conversationId: `@${person.id}`, messageId: randomUUID() };
     },
     async sendToChannel(channelId, message) {
-      show(`→ ${channelId} ${channels.get(channelId) ?? ''}`.trimEnd(), message);
+      show(t('console.toChannel', { channel: channelLabel(channelId) }), message);
       return { conversationId: channelId, messageId: randomUUID() };
     },
     async update(posted, message) {
-      const where = posted.conversationId.startsWith('@')
-        ? `${baton.directory.person(posted.conversationId.slice(1))?.name ?? posted.conversationId}'s copy`
-        : `${posted.conversationId} copy`;
-      show(`✎ card updated (${where})`, message);
+      const id = posted.conversationId;
+      const where = id.startsWith('@')
+        ? t('console.personCopy', { name: baton.directory.person(id.slice(1))?.name ?? id })
+        : t('console.channelCopy', { channel: channelLabel(id) });
+      show(t('console.updated', { where }), message);
     },
     async run() {
-      print(`Baton console. You are ${me.name} (${me.id}). /help lists commands; /as <person> switches person; /people lists them; /quit ends.`);
+      print(t('console.welcome', { name: me.name, id: me.id }));
       for (;;) {
         const line = await reader.next(`\n[${me.id}] › `);
         if (line === null || line.trim() === '/quit') break;

@@ -1,5 +1,6 @@
 import type { Form, FormField } from '../../src/cards/model.js';
 import type { Person } from '../../src/directory/directory.js';
+import type { MessageKey, MessageParams } from '../../src/i18n/translate.js';
 import type { Reply } from '../../src/reply.js';
 import type { Router } from '../../src/router.js';
 import type { LineReader } from './line-reader.js';
@@ -10,6 +11,7 @@ interface FormIo {
   reader: LineReader;
   print(text: string): void;
   router: Router;
+  t(key: MessageKey, params?: MessageParams): string;
 }
 
 /**
@@ -18,14 +20,14 @@ interface FormIo {
  * `/cancel` abandons the form. Returns the final reply, or null when abandoned.
  */
 export async function fillForm(form: Form, io: FormIo): Promise<Reply | null> {
-  io.print(`  ${sanitize(form.title)} — one line per field; an empty line skips an optional field; /cancel abandons.`);
+  io.print(`  ${io.t('console.formIntro', { title: sanitize(form.title) })}`);
   const values: Record<string, string | undefined> = {};
   let pending = form.fields;
   for (;;) {
     for (const field of pending) {
       const value = await ask(field, io);
       if (value === null) {
-        io.print('  Form abandoned; nothing was saved.');
+        io.print(`  ${io.t('console.formAbandoned')}`);
         return null;
       }
       values[field.name] = value === '' ? field.initial : value;
@@ -39,7 +41,7 @@ export async function fillForm(form: Form, io: FormIo): Promise<Reply | null> {
 }
 
 async function ask(field: FormField, io: FormIo): Promise<string | null> {
-  const line = await io.reader.next(`  ${prompt(field)}: `);
+  const line = await io.reader.next(`  ${prompt(field, io)}: `);
   if (line === null || line.trim() === '/cancel') return null;
   const answer = line.trim();
   if (field.kind === 'select' && /^\d+$/.test(answer)) {
@@ -48,11 +50,11 @@ async function ask(field: FormField, io: FormIo): Promise<string | null> {
   return answer;
 }
 
-function prompt(field: FormField): string {
-  const parts = [field.label, field.required ? '(required)' : '(optional)'];
+function prompt(field: FormField, io: FormIo): string {
+  const parts = [field.label, io.t(field.required ? 'console.required' : 'console.optional')];
   if (field.kind === 'date') parts.push('YYYY-MM-DD');
   if (field.kind === 'select') parts.push(field.options.map((o, i) => `${i + 1}=${o.value} ${o.label}`).join(', '));
-  if (field.kind === 'links') parts.push('links separated by spaces');
+  if (field.kind === 'links') parts.push(io.t('console.linksHint'));
   if (field.initial) parts.push(`[${field.initial.replace(/\n/g, ' ')}]`);
   return parts.join(' ');
 }

@@ -1,6 +1,6 @@
 import { BatonError } from '../errors.js';
 
-const TOKEN = /\s*([^\s=]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|(\S*))/y;
+const TOKEN = /\s*([^\s=]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”]*)”|((?!["'“])\S*))/y;
 
 /**
  * `name=value` pairs as typed after a command: values may be quoted with "…", '…' or “…”

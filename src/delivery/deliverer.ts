@@ -1,12 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../config/schema.js';
-import type { Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import { toInstance } from '../engine/instance-row.js';
 import type { Logger } from '../logger.js';
 import type { Instance, Notification, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
-import { renderCard } from '../workflows/render-card.js';
+import { renderCard, type Audience } from '../workflows/render-card.js';
 import { adapterFor, type OutboundAdapter, type OutboundMessage } from './outbound.js';
 import { renderNotificationText } from './render-text.js';
 import { resolveTargets } from './targets.js';
@@ -35,10 +34,10 @@ export function createDeliverer(deps: {
     return row ? toInstance(row) : null;
   }
 
-  function message(note: Notification, instance: Instance, viewer: Person | null, locale: Locale, env: WorkflowEnv): OutboundMessage {
+  function message(note: Notification, instance: Instance, audience: Audience, locale: Locale, env: WorkflowEnv): OutboundMessage {
     const text = renderNotificationText(note.messageKey, note.params, locale, env.directory, env.config.company.timezone);
     if (!note.withCard) return { text };
-    return { text, card: renderCard(workflowOf(instance.kind), instance, viewer, locale, env) };
+    return { text, card: renderCard(workflowOf(instance.kind), instance, audience, locale, env) };
   }
 
   async function notify(instance: Instance, note: Notification) {
@@ -47,7 +46,7 @@ export function createDeliverer(deps: {
     for (const target of resolveTargets(note.to as Principal, env.directory, adapters)) {
       if (target.kind === 'channel') {
         const locale = env.config.company.defaultLocale;
-        const posted = await target.adapter.sendToChannel(target.channelId, message(note, instance, null, locale, env));
+        const posted = await target.adapter.sendToChannel(target.channelId, message(note, instance, { department: target.department }, locale, env));
         if (note.withCard) await remember(instance.id, target.adapter.platform, posted, null, locale);
         continue;
       }
@@ -56,7 +55,7 @@ export function createDeliverer(deps: {
         deps.logger.warn({ person: target.person.id, ref: instance.ref }, 'person has no account on a running platform');
         continue;
       }
-      const posted = await adapter.sendToPerson(target.person, message(note, instance, target.person, target.person.locale, env));
+      const posted = await adapter.sendToPerson(target.person, message(note, instance, { person: target.person }, target.person.locale, env));
       if (note.withCard) await remember(instance.id, adapter.platform, posted, target.person.id, target.person.locale);
     }
   }
@@ -72,10 +71,21 @@ export function createDeliverer(deps: {
     for (const copy of copies) {
       const adapter = adapters.get(copy.platform);
       if (!adapter) continue;
-      const viewer = copy.viewerId ? (env.directory.person(copy.viewerId) ?? null) : null;
-      const card = renderCard(workflowOf(instance.kind), instance, viewer, copy.locale as Locale, env);
+      const audience = audienceOf(copy, adapter, env);
+      if (!audience) continue;
+      const card = renderCard(workflowOf(instance.kind), instance, audience, copy.locale as Locale, env);
       await adapter.update({ conversationId: copy.conversationId, messageId: copy.messageId }, { card });
     }
+  }
+
+  /** A channel copy's department is the one whose channel it is in: derived, not stored. */
+  function audienceOf(copy: { viewerId: string | null; conversationId: string }, adapter: OutboundAdapter, env: WorkflowEnv): Audience | null {
+    if (copy.viewerId) {
+      const viewer = env.directory.person(copy.viewerId);
+      return viewer ? { person: viewer } : null;
+    }
+    const department = env.directory.departments().find((d) => adapter.channelOf(d) === copy.conversationId);
+    return department ? { department } : null;
   }
 
   return {

@@ -1,10 +1,10 @@
-import { splitPrincipal, type Directory, type Person } from '../directory/directory.js';
+import { splitPrincipal, type Department, type Directory, type Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import type { OutboundAdapter } from './outbound.js';
 
 export type Target =
   | { kind: 'person'; person: Person }
-  | { kind: 'channel'; adapter: OutboundAdapter; channelId: string };
+  | { kind: 'channel'; adapter: OutboundAdapter; channelId: string; department: Department };
 
 /**
  * Where a message to a principal goes: a department's channel on every running platform
@@ -23,7 +23,7 @@ export function resolveTargets(principal: Principal, directory: Directory, adapt
     if (!dept) continue;
     const channels = adapters.flatMap((adapter) => {
       const channelId = adapter.channelOf(dept);
-      return channelId ? [{ kind: 'channel' as const, adapter, channelId }] : [];
+      return channelId ? [{ kind: 'channel' as const, adapter, channelId, department: dept }] : [];
     });
     if (channels.length > 0) targets.push(...channels);
     else targets.push(...directory.membersOf(departmentId).map((person) => ({ kind: 'person' as const, person })));

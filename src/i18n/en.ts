@@ -103,6 +103,22 @@ export const en = {
   'my.waiting': 'Waiting on you ({count}):',
   'my.open': 'Your open items ({count}):',
   'my.nothing': 'Nothing is waiting on you, and you have no open items.',
+  'console.welcome': "Baton console. You are {name} ({id}). /help lists commands; /as <person> switches person; /people lists them; type a button's number to press it; /quit ends.",
+  'console.hint': 'Type a /command, a button number, or /help.',
+  'console.noButton': 'There is no button [{number}].',
+  'console.nobody': 'Nobody is called "{id}". Type /people for the list.',
+  'console.actingAs': 'Now acting as {name} ({id}).',
+  'console.formIntro': '{title} — one line per field; an empty line keeps the default or skips an optional field; /cancel abandons.',
+  'console.formAbandoned': 'Form abandoned; nothing was saved.',
+  'console.required': '(required)',
+  'console.optional': '(optional)',
+  'console.linksHint': 'links separated by spaces',
+  'console.toPerson': '→ to {name} (direct message)',
+  'console.toChannel': '→ channel {channel}',
+  'console.updated': '✎ card updated: {where}',
+  'console.personCopy': "{name}'s copy",
+  'console.channelCopy': 'channel {channel}',
+  'console.noActions': '(no actions)',
 } as const;
 
 export type MessageKey = keyof typeof en;

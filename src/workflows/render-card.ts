@@ -1,21 +1,24 @@
 import { formatActionId } from '../cards/action-id.js';
 import type { Card, CardAction } from '../cards/model.js';
 import type { Locale } from '../config/schema.js';
-import type { Person } from '../directory/directory.js';
+import type { Department, Directory, Person } from '../directory/directory.js';
+import type { Principal } from '../directory/principal.js';
 import { translatorFor } from '../i18n/translate.js';
-import { isAllowed } from '../permissions.js';
 import { formatInstant } from '../time.js';
 import { eventKey, stateKey, type Instance, type WorkflowDefinition, type WorkflowEnv } from './definition.js';
 
 /**
- * The card of an instance as one viewer sees it. A direct-message copy shows only the buttons
- * its viewer may press; a channel copy (no viewer) shows every button of the state, and the
- * press is checked against whoever pressed it.
+ * Who looks at a copy of a card: one person (a direct message), or a department's channel.
+ * A channel copy shows the buttons the department may press; the press itself is still
+ * checked against whoever pressed it.
  */
+export type Audience = { person: Person } | { department: Department };
+
+/** The card of an instance as its audience sees it: only the buttons they may press. */
 export function renderCard(
   def: WorkflowDefinition,
   instance: Instance,
-  viewer: Person | null,
+  audience: Audience,
   locale: Locale,
   env: WorkflowEnv,
 ): Card {
@@ -37,15 +40,20 @@ export function renderCard(
     fields: body.fields,
     links: body.links,
     context,
-    actions: state.terminal ? [] : actionsFor(def, instance, viewer, locale, env),
+    actions: state.terminal ? [] : actionsFor(def, instance, principalsOf(audience, env.directory), locale, env),
   };
 }
 
-function actionsFor(def: WorkflowDefinition, instance: Instance, viewer: Person | null, locale: Locale, env: WorkflowEnv): CardAction[] {
+function principalsOf(audience: Audience, directory: Directory): Set<Principal> {
+  if ('person' in audience) return new Set(directory.principalsOf(audience.person));
+  return new Set<Principal>([`dept:${audience.department.id}`, `kind:${audience.department.kind}`]);
+}
+
+function actionsFor(def: WorkflowDefinition, instance: Instance, audience: Set<Principal>, locale: Locale, env: WorkflowEnv): CardAction[] {
   const t = translatorFor(locale);
   return Object.entries(def.events)
     .filter(([, spec]) => spec.button && spec.from.includes(instance.state))
-    .filter(([, spec]) => !viewer || isAllowed({ kind: 'person', person: viewer }, spec.allow(instance), env.directory))
+    .filter(([, spec]) => spec.allow(instance).some((p) => audience.has(p)))
     .map(([event, spec]) => ({
       id: formatActionId({ instanceId: instance.id, event, version: instance.version }),
       label: t(eventKey(def.kind, event) as never),

@@ -1,0 +1,105 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { createHarness, type Harness } from '../../support/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Runs a console session fed line by line, as `npm start < script` does, and returns the transcript. */
+async function session(script: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let transcript = '';
+  output.on('data', (chunk) => (transcript += chunk));
+  const playground = createConsoleAdapter({ baton: h.baton, input, output, interactive: false, startAs: h.person('zhang.wei') });
+  h.baton.addAdapter(playground);
+  input.end(`${script.join('\n')}\n`);
+  await playground.run();
+  return transcript;
+}
+
+/** The number of the last button printed with this label. */
+function button(transcript: string, label: string): string {
+  const all = [...transcript.matchAll(/\[(\d+)\] ([^\[\n★]+)/g)].filter((m) => m[2]!.trim() === label);
+  if (all.length === 0) throw new Error(`no button "${label}" in:\n${transcript}`);
+  return all.at(-1)![1]!;
+}
+
+describe('console playground', () => {
+  it('walks a request through its whole life as three people, with one rework round', async () => {
+    // Each step depends on the button numbers the previous one printed, so the script grows.
+    const steps: string[] = ['/request', 'New laptops for the sales team', 'Three laptops with the standard image', 'New hires productive on day one', '2026-12-15', 'it'];
+    let out = await session([...steps]);
+    expect(out).toContain('已提交 REQ-1');
+
+    const run = async (...lines: string[]) => {
+      steps.push(...lines);
+      await h.close();
+      h = await createHarness();
+      out = await session([...steps]);
+      return out;
+    };
+    await run('/as li.na', button(out, '批准并分配'), '', 'Please use the standard image');
+    expect(out).toContain('REQ-1：已批准并分配，当前状态“已分配，待接收”。');
+    await run('/as chen.jie', button(out, 'Accept'), 'Order from the usual vendor', '2026-12-10');
+    expect(out).toMatch(/REQ-1: Accept done, now "In progress"/);
+    await run(button(out, 'Deliver'), 'Two laptops handed over', 'https://wiki.example.com/it/laptops');
+    await run('/as zhang.wei', button(out, '验收不通过'), 'Only two of three laptops arrived');
+    expect(out).toContain('陈杰 asked for rework on REQ-1');
+    await run('/as chen.jie', button(out, 'Deliver'), 'All three laptops handed over', '');
+    await run('/as zhang.wei', button(out, '验收通过'), '/my');
+    expect(out).toContain('REQ-1：已验收通过，当前状态“已完成”。');
+    expect(out).toContain('没有待您处理的事项，也没有未结事项。');
+    const row = await h.db.workflowInstance.findFirstOrThrow();
+    expect(row).toMatchObject({ state: 'done', reworkCount: 1 });
+    const events = (await h.db.auditEntry.findMany({ orderBy: { version: 'asc' } })).map((a) => `${a.actorId}:${a.event}`);
+    expect(events).toEqual([
+      'zhang.wei:submit', 'li.na:approve', 'chen.jie:accept', 'chen.jie:deliver',
+      'zhang.wei:reject_result', 'chen.jie:deliver', 'zhang.wei:accept_result',
+    ]);
+  });
+
+  it('asks again only for the fields that were wrong, and saves nothing until they are right', async () => {
+    const out = await session([
+      '/request', 'x'.repeat(201), 'content', 'goal', '2020-01-01', 'marketing',
+      'Laptops', '2026-12-15', '',
+    ]);
+    expect(out).toContain('协作事项：过长（201 字，最多 200 字）。');
+    expect(out).toContain('要求完成日期：不能早于今天（今天是 2026-11-30）。');
+    expect(out).toContain('建议支持部门：“marketing”不在可选项中');
+    expect(out).toContain('已提交 REQ-1');
+    const row = await h.db.workflowInstance.findFirstOrThrow();
+    expect(row.title).toBe('Laptops');
+    expect(await h.db.workflowInstance.count()).toBe(1);
+  });
+
+  it('explains unknown commands, malformed arguments, unknown people and buttons', async () => {
+    const out = await session(['/frobnicate', '/request matter=Laptops please', '/request matter=Laptops color=red', '/as nobody', '99', 'hello']);
+    expect(out).toContain('未知命令“/frobnicate”。输入 /help 查看所有命令。');
+    expect(out).toContain('无法识别 /request 中的“please”');
+    expect(out).toContain('“color”不是 /request 的参数。可用参数：matter, content, goal, by, dept。');
+    expect(out).toContain('没有名为“nobody”的人员');
+    expect(out).toContain('没有编号为 [99] 的按钮。');
+    expect(out).toContain('请输入 /命令、按钮编号，或 /help。');
+    expect(await h.db.workflowInstance.count()).toBe(0);
+  });
+
+  it('accepts a request typed inline, and names every missing field in the person\'s language', async () => {
+    const out = await session([
+      '/as chen.jie',
+      '/request matter="Printer toner" by=2026-12-01',
+      '/request matter="Printer toner" content="Two cartridges" goal="Printing works" by=2026-12-01 dept=finance',
+    ]);
+    expect(out).toContain('Content: required.');
+    expect(out).toContain('Expected goal: required.');
+    expect(out).toContain('Filed REQ-1.');
+    const row = await h.db.workflowInstance.findFirstOrThrow();
+    expect(row.data).toMatchObject({ suggestedDepartment: 'finance', requiredBy: '2026-12-01' });
+  });
+});
