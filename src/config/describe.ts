@@ -30,7 +30,7 @@ export function expecting(what: string): (issue: { code?: string; input?: unknow
 
 /**
  * {@link expecting} for text fields, with a hint when YAML turned an intended
- * id into a number or boolean (`userId: 12345678`, `id: no`).
+ * id into a number or boolean (`userId: 12345678`).
  */
 export function expectingText(what: string): (issue: { code?: string; input?: unknown }) => string | undefined {
   return (issue) => {
@@ -50,10 +50,6 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   }
   const tolerance = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= tolerance ? best : undefined;
-}
-
-export function quoteList(values: readonly string[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
 function truncate(text: string): string {

@@ -25,7 +25,10 @@ export function parseConfig(text: string, file: string): BatonConfig {
   if ('issues' in source) throw new ConfigError(source.issues);
 
   const allowedKeys: AllowedKeys = new Map();
-  const result = configSchema.safeParse(source.data, { error: createFallbackMessages(allowedKeys) });
+  const result = configSchema.safeParse(source.data, {
+    error: createFallbackMessages(allowedKeys),
+    reportInput: true,
+  });
   if (result.success) return result.data;
   throw new ConfigError(locateIssues(result.error.issues, source, file, allowedKeys));
 }

@@ -10,6 +10,7 @@ export type AllowedKeys = Map<string, string[]>;
 /**
  * Places each zod issue on the line the author wrote (or should have written)
  * it. An unknown-keys issue becomes one issue per key, each pointing at its key.
+ * Expects issues parsed with `reportInput: true`, to tell absent keys from defaults.
  */
 export function locateIssues(
   issues: readonly z.core.$ZodIssue[],
@@ -40,9 +41,13 @@ export function locateIssues(
 
 function withContext(issue: z.core.$ZodIssue, source: YamlSource, missingKey: string | number | undefined): string {
   let message = issue.message;
-  // A key absent from the file but filled by a default is not "missing"; its message stands alone.
   if (missingKey !== undefined && valueAt(source.data, issue.path) === undefined) {
-    message = `key "${String(missingKey)}" is missing, ${message}`;
+    // Nothing reached the schema: a required key was left out. Otherwise a
+    // default stood in for the absent key and it is the default that failed.
+    message =
+      issue.input === undefined
+        ? `key "${String(missingKey)}" is missing, ${message}`
+        : `${message} (the default, as "${String(missingKey)}" is not set)`;
   }
   const alsoAt = (issue as { params?: { alsoAt?: PropertyKey[] } }).params?.alsoAt;
   if (alsoAt) {

@@ -43,7 +43,8 @@ export function locateKey(doc: Document, mapPath: readonly PropertyKey[], key: s
 
 function childOf(node: unknown, segment: PropertyKey): { node: unknown; keyNode?: Node } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+    // Compared as text: zod reports keys as strings even where YAML read `1:` as a number.
+    const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment));
     return pair ? { node: pair.value, keyNode: pair.key as Node } : undefined;
   }
   if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {

@@ -37,6 +37,15 @@ describe('mistakes in the working calendar', () => {
     });
   });
 
+  it('says so when the value at fault is a default', () => {
+    const text = withCalendar('  workHours: { start: "19:00" }\n');
+    expect(onlyIssueOf(text)).toMatchObject({
+      ...positionOf(text, 'workHours'),
+      path: 'calendar.workHours.end',
+      message: 'expected a time after start (19:00), got "18:00" (the default, as "end" is not set)',
+    });
+  });
+
   it('refuses an unknown weekday', () => {
     const text = withCalendar('  workdays: [mon, tue, wed, thu, fri, sam]\n');
     expect(onlyIssueOf(text)).toMatchObject({
