@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { calendarSchema } from './calendar-schema.js';
 import { expecting } from './describe.js';
 import { findDirectoryProblems } from './directory-checks.js';
-import { textField } from './text-field.js';
 import {
   departmentKinds,
   departmentSchema,
   localeSchema,
+  locales,
   personSchema,
   platforms,
-  locales,
 } from './directory-schema.js';
+import { textField } from './text-field.js';
 import { workingDurationSchema } from './working-duration.js';
 
 export type { WorkingDuration } from './working-duration.js';
@@ -82,5 +82,6 @@ export const configSchema = z
   }, { when: () => true });
 
 export type BatonConfig = z.infer<typeof configSchema>;
-export type Department = BatonConfig['departments'][number];
-export type Person = BatonConfig['people'][number];
+// Named apart from the directory's Department/Person, which are built from these.
+export type DepartmentConfig = BatonConfig['departments'][number];
+export type PersonConfig = BatonConfig['people'][number];
