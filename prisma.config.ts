@@ -7,7 +7,7 @@ import { defineConfig } from 'prisma/config';
 // a URL (and prisma.config.ts disables .env loading), so fall back to an unreachable dummy.
 // The schema's `url = env("DATABASE_URL")` must resolve too, or the CLI falls back to
 // downloading a native engine, hence setting the variable itself and not only the adapter's URL.
-const url = (process.env.DATABASE_URL ??= 'postgresql://baton:baton@127.0.0.1:1/baton');
+const url = (process.env.DATABASE_URL ||= 'postgresql://baton:baton@127.0.0.1:1/baton');
 
 export default defineConfig({
   experimental: { adapter: true },
