@@ -14,10 +14,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { findFreePort } from '../infra/free-port.js';
-import { locatePostgresBinaries, postgresRunAs, type PostgresBinaries, type RunAs } from './postgres-binaries.js';
+import {
+  assertReachable,
+  locatePostgresBinaries,
+  postgresRunAs,
+  type PostgresBinaries,
+  type RunAs,
+} from './postgres-binaries.js';
 import { clearStalePostmaster, forgetPostmasterOwner, recordPostmasterOwner } from './postmaster-lock.js';
 
 export interface EmbeddedPostgresOptions {
@@ -61,6 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const binaries = await locatePostgresBinaries();
   const runAs = await postgresRunAs();
+  await assertReachable(dirname(dataDir), runAs);
   let password = await readPassword(dataDir);
   if (password === undefined) {
     password = randomBytes(18).toString('hex');
@@ -116,7 +123,11 @@ async function initialiseCluster(
   password: string,
   log: (text: string) => void,
 ): Promise<void> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Parents get the default mode: only the cluster directory itself is private.
+  await mkdir(dirname(dataDir), { recursive: true });
+  await mkdir(dataDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   const passwordFile = join(tmpdir(), `baton-pg-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {

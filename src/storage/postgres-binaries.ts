@@ -3,8 +3,10 @@
 // that installs process-wide SIGINT/SIGTERM/beforeExit hooks that call process.exit() as soon as
 // PostgreSQL has stopped, which would cut Baton's own graceful shutdown short.
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -59,5 +61,30 @@ async function lookupUser(name: string): Promise<Required<RunAs> | undefined> {
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Fails early, with a useful message, when the user PostgreSQL runs as could not enter `dir`
+ * (or an ancestor): initdb's own error is a bare "Permission denied". The nearest existing
+ * ancestor is checked when `dir` does not exist yet.
+ */
+export async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
+  if (runAs.uid === undefined) return;
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const info = await stat(current).catch(() => undefined);
+    if (info) {
+      const canEnter =
+        info.mode & 0o001 ||
+        (info.gid === runAs.gid && info.mode & 0o010) ||
+        (info.uid === runAs.uid && info.mode & 0o100);
+      if (!canEnter) {
+        throw new Error(
+          `PostgreSQL runs as user "postgres" (Baton runs as root) and cannot enter ${current} ` +
+            `(mode ${(info.mode & 0o777).toString(8)}). Allow it (chmod o+x ${current}) or choose a data directory elsewhere.`,
+        );
+      }
+    }
+    if (current === dirname(current)) return;
   }
 }
