@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<Cleanup> {
   try {
     const adminUrl = await timed('postgres', async () => {
       if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-      const dir = await makeTempDir('baton-test-pg');
+      const dir = await makeTempDir('baton-test-pg', { preferMemory: true });
       cleanups.push(dir.remove);
       const server = await startEmbeddedPostgres({ dataDir: `${dir.path}/data`, ephemeral: true });
       cleanups.push(server.stop);
