@@ -1,16 +1,14 @@
 // A private Redis (for BullMQ) for installations without one, and for tests. No npm package ships
 // a Redis binary, so this runs the system's `redis-server`.
-//
-// Like the embedded PostgreSQL, the server is our child in its own process group (a terminal
-// Ctrl-C reaches Baton only, and Baton decides when Redis goes) and is told to stop when this
-// process exits without calling stop().
-import { spawn, type ChildProcess } from 'node:child_process';
+// Process handling (own process group, stop on exit, escalation) is in server-process.ts.
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { findFreePort } from './free-port.js';
+import { hasExited, spawnServerProcess, stopServerProcess } from './server-process.js';
 
 export interface RedisServerOptions {
   /** Where the append-only file lives, e.g. ./data/redis. */
@@ -31,6 +29,7 @@ export interface RunningRedis {
 
 const READY_TIMEOUT_MS = 20_000;
 const START_ATTEMPTS = 3;
+const STOP_GRACE_MS = 15_000;
 
 export const REDIS_INSTALL_HINT =
   'Install Redis: `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), ' +
@@ -57,7 +56,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     try {
       await waitUntilReady(child, url);
     } catch (error) {
-      await stopChild(child);
+      await stopChild(child, log);
       const portTaken = logTail.some((text) => /Address already in use|Could not create server TCP/i.test(text));
       if (portTaken && options.port === undefined && attempt < START_ATTEMPTS) continue;
       throw new Error(`redis-server failed to start: ${(error as Error).message}\n${logTail.join('').slice(-4000)}`, {
@@ -65,7 +64,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
       });
     }
     let stopping: Promise<void> | undefined;
-    return { url, port, stop: () => (stopping ??= stopChild(child)) };
+    return { url, port, stop: () => (stopping ??= stopChild(child, log)) };
   }
 }
 
@@ -95,29 +94,23 @@ function spawnServer(
     '--port', String(port),
     '--dir', dataDir,
     '--appendonly', 'yes',
+    // No RDB snapshots: the append-only file is the persistence, and a failing final snapshot
+    // (e.g. the directory went away) makes Redis refuse to shut down.
+    '--save', '',
     '--requirepass', password,
     '--daemonize', 'no',
     '--logfile', '',
     // BullMQ needs its keys kept: evicting them would silently lose jobs.
     '--maxmemory-policy', 'noeviction',
   ];
-  const child = spawn(binary, args, { cwd: dataDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  // Always drain the pipes: a full pipe would block the server.
-  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  child.on('error', (error) => log(`${error.message}\n`));
-  child.unref();
-  for (const stream of [child.stdout, child.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
-  const stopOnExit = (): void => void child.kill('SIGTERM');
-  process.once('exit', stopOnExit);
-  child.once('exit', () => process.removeListener('exit', stopOnExit));
-  return child;
+  // SIGTERM is Redis's graceful shutdown: it flushes the append-only file, then exits.
+  return spawnServerProcess(binary, args, { cwd: dataDir, stopSignal: 'SIGTERM', log });
 }
 
 async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited during start-up');
+    if (hasExited(child)) throw new Error('server exited during start-up');
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on('error', () => undefined);
     try {
@@ -133,12 +126,6 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
   }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  // The child is unref'd; without this, a caller awaiting stop() as its last act would exit first.
-  child.ref();
-  // SIGTERM is Redis's graceful shutdown: it flushes the append-only file, then exits.
-  child.kill('SIGTERM');
-  await exited;
+function stopChild(child: ChildProcess, log: (text: string) => void): Promise<void> {
+  return stopServerProcess(child, { signal: 'SIGTERM', escalation: 'SIGKILL', graceMs: STOP_GRACE_MS, log });
 }

@@ -5,10 +5,8 @@
 // directory is chowned to it. That user must be able to reach the directory: every parent needs
 // the x permission for others (not so under /root, or in a 0700 mkdtemp directory).
 //
-// The server is a child of this process in its own process group, so a Ctrl-C in the terminal
-// reaches Baton only and Baton decides when the database goes (stop()). If Baton dies without
-// calling stop(), the server is asked to stop on process exit; if even that is skipped (SIGKILL),
-// the next start finds and stops the orphan (postmaster-lock.ts).
+// The server is Baton's child in its own process group (see server-process.ts). If Baton is
+// killed outright (SIGKILL, OOM), the next start finds and stops the orphan (postmaster-lock.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { findFreePort } from '../infra/free-port.js';
+import { hasExited, spawnServerProcess, stopServerProcess } from '../infra/server-process.js';
 import {
   assertReachable,
   locatePostgresBinaries,
@@ -53,6 +52,7 @@ const SUPERUSER = 'postgres';
 const PASSWORD_FILE = 'baton-password';
 const READY_TIMEOUT_MS = 60_000;
 const START_ATTEMPTS = 3;
+const STOP_GRACE_MS = 30_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
@@ -85,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       await waitUntilReady(child, urlFor('postgres'));
     } catch (error) {
-      await stopChild(child);
+      await stopChild(child, log);
       // A picked port can be taken between picking and binding: retry with another.
       const portTaken = logTail.some((text) => /could not bind|already in use/.test(text));
       if (portTaken && options.port === undefined && attempt < START_ATTEMPTS) continue;
@@ -93,7 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     await recordPostmasterOwner(dataDir);
     let stopping: Promise<void> | undefined;
-    const stop = (): Promise<void> => (stopping ??= stopChild(child).then(() => forgetPostmasterOwner(dataDir)));
+    const stop = (): Promise<void> => (stopping ??= stopChild(child, log).then(() => forgetPostmasterOwner(dataDir)));
     try {
       await ensureDatabase(urlFor('postgres'), options.database ?? 'baton');
     } catch (error) {
@@ -178,23 +178,14 @@ function spawnServer(
   };
   if (ephemeral) Object.assign(settings, { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 });
   const args = ['-D', dataDir, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
-  const child = spawn(postgres, args, { ...runAs, cwd: dataDir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  // Always drain the log pipe: a full pipe would block the server.
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  child.on('error', (error) => log(`${error.message}\n`));
-  // Neither keeps this process alive; if it exits without stop(), the server is told to stop too.
-  child.unref();
-  (child.stderr as { unref?: () => void } | null)?.unref?.();
-  const stopOnExit = (): void => void child.kill('SIGINT');
-  process.once('exit', stopOnExit);
-  child.once('exit', () => process.removeListener('exit', stopOnExit));
-  return child;
+  // SIGINT is PostgreSQL's "fast" shutdown: sessions aborted, checkpoint written.
+  return spawnServerProcess(postgres, args, { ...runAs, cwd: dataDir, stopSignal: 'SIGINT', log });
 }
 
 async function waitUntilReady(child: ChildProcess, adminUrl: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited during start-up');
+    if (hasExited(child)) throw new Error('server exited during start-up');
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
     client.on('error', () => undefined);
     try {
@@ -211,14 +202,9 @@ async function waitUntilReady(child: ChildProcess, adminUrl: string): Promise<vo
   }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  // The child is unref'd; without this, a caller awaiting stop() as its last act would exit first.
-  child.ref();
-  // SIGINT is PostgreSQL's "fast" shutdown.
-  child.kill('SIGINT');
-  await exited;
+function stopChild(child: ChildProcess, log: (text: string) => void): Promise<void> {
+  // SIGQUIT, "immediate" shutdown, if the fast one hangs: safe, the next start replays the WAL.
+  return stopServerProcess(child, { signal: 'SIGINT', escalation: 'SIGQUIT', graceMs: STOP_GRACE_MS, log });
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
