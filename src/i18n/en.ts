@@ -28,7 +28,7 @@ export const en = {
   'common.due': 'Due {due}',
   'common.overdue': 'Overdue since {due}',
   'common.stateLine': '{ref} · {state}',
-  'common.done': '{ref}: {action} done, now "{state}".',
+  'common.done': '{ref}: "{action}" done; now "{state}".',
   'common.none': '—',
 
   'workflow.request.name': 'Cross-department request',

@@ -22,13 +22,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Baton's core on a fresh database of its own, the example company, a controllable clock. */
-export async function createHarness(now: Date = MONDAY_10AM): Promise<Harness> {
+/**
+ * Baton's core on a fresh database of its own, the example company, a controllable clock, and
+ * (unless turned off) a recording platform that every person and two channels are on.
+ */
+export async function createHarness(now: Date = MONDAY_10AM, options: { recordingPlatform?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = createManualClock(now);
   const baton = createBaton({ config: exampleConfig, db: database.db, clock, logger: createLogger({ level: 'silent' }), commands });
   const platform = createRecordingAdapter();
-  baton.addAdapter(platform);
+  if (options.recordingPlatform !== false) baton.addAdapter(platform);
   const person = (id: string) => {
     const found = baton.directory.person(id);
     if (!found) throw new Error(`no person ${id}`);

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from './support/database.js';
+
+const root = resolve(import.meta.dirname, '..');
+let database: ScratchDatabase;
+beforeEach(async () => {
+  database = await createScratchDatabase();
+});
+afterEach(async () => {
+  await database.drop();
+});
+
+/** `npm start` as a newcomer runs it, with a script on stdin instead of a terminal. */
+function start(stdin: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', ...env },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm start', () => {
+  it('migrates an empty database and runs a scripted playground session', () => {
+    const first = start('/as li.na\n/my\n/request matter=Toner content=Cartridges goal=Printing by=2030-01-31 dept=finance\n');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('当前身份：李娜（li.na）。');
+    expect(first.out).toContain('已提交 REQ-1');
+    // The second start finds the migrations applied and the request still there.
+    const second = start('/as li.na\n/my\n');
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('待您处理（1）');
+  });
+
+  it('refuses to start on a policy file with mistakes, naming the line and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
+    const broken = readFileSync(join(root, 'baton.config.yaml'), 'utf8').replace('timezone: Asia/Shanghai', 'timezone: Asia/Beijing');
+    writeFileSync(join(dir, 'baton.config.yaml'), broken);
+    const result = start('', { BATON_CONFIG: join(dir, 'baton.config.yaml') });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/baton\.config\.yaml:\d+:\d+ company\.timezone: expected an IANA time zone/);
+    expect(result.out).not.toContain('Baton console');
+  });
+});
