@@ -2,6 +2,7 @@ import { createWorkingCalendar } from './calendar/working-calendar.js';
 import type { Clock } from './clock.js';
 import type { Command, CommandServices } from './commands/command.js';
 import type { BatonConfig } from './config/schema.js';
+import type { Card } from './cards/model.js';
 import { createDeliverer } from './delivery/deliverer.js';
 import { createOutboxDrain, type OutboxDrain } from './delivery/outbox-drain.js';
 import type { OutboundAdapter } from './delivery/outbound.js';
@@ -10,6 +11,7 @@ import { createEngine, type Engine } from './engine/engine.js';
 import { toInstance } from './engine/instance-row.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
+import { createInboundDedupe, type InboundDedupe } from './inbound/dedupe.js';
 import { createRouter, type Router } from './router.js';
 import { localDate } from './time.js';
 import type { WorkflowEnv } from './workflows/definition.js';
@@ -20,6 +22,14 @@ export interface Baton {
   directory: Directory;
   drain: OutboxDrain;
   env(): WorkflowEnv;
+  /** What commands use; adapters use it too (e.g. Slack's App Home shows `myItems`). */
+  services: CommandServices;
+  dedupe: InboundDedupe;
+  /**
+   * The current card for one posted copy, as that copy's audience sees it: a platform that
+   * must answer a click with the new card (Feishu) gets it here, without waiting for delivery.
+   */
+  cardForCopy(platform: string, messageId: string): Promise<Card | null>;
   /** Platforms register here so notifications can reach their people and channels. */
   addAdapter(adapter: OutboundAdapter): void;
 }
@@ -60,5 +70,15 @@ export function createBaton(deps: {
     logger,
     onCommitted: () => void drain.drain().catch((err) => logger.error({ err }, 'outbox drain failed')),
   });
-  return { router, engine, directory, drain, env, addAdapter: (adapter) => adapters.push(adapter) };
+  return {
+    router,
+    engine,
+    directory,
+    drain,
+    env,
+    services,
+    dedupe: createInboundDedupe(db),
+    cardForCopy: (platform, messageId) => deliverer.cardForCopy(platform, messageId),
+    addAdapter: (adapter) => adapters.push(adapter),
+  };
 }

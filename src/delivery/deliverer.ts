@@ -1,3 +1,4 @@
+import type { Card } from '../cards/model.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../config/schema.js';
 import type { Principal } from '../directory/principal.js';
@@ -18,6 +19,7 @@ export interface EffectToDeliver {
 
 export interface Deliverer {
   deliver(effect: EffectToDeliver): Promise<void>;
+  cardForCopy(platform: string, messageId: string): Promise<Card | null>;
 }
 
 /** Carries out message effects: notifications to people and channels, and card updates. */
@@ -71,11 +73,15 @@ export function createDeliverer(deps: {
     for (const copy of copies) {
       const adapter = adapters.get(copy.platform);
       if (!adapter) continue;
-      const audience = audienceOf(copy, adapter, env);
-      if (!audience) continue;
-      const card = renderCard(workflowOf(instance.kind), instance, audience, copy.locale as Locale, env);
+      const card = renderCopy(instance, copy, adapter, env);
+      if (!card) continue;
       await adapter.update({ conversationId: copy.conversationId, messageId: copy.messageId }, { card });
     }
+  }
+
+  function renderCopy(instance: Instance, copy: { viewerId: string | null; conversationId: string; locale: string }, adapter: OutboundAdapter, env: WorkflowEnv) {
+    const audience = audienceOf(copy, adapter, env);
+    return audience ? renderCard(workflowOf(instance.kind), instance, audience, copy.locale as Locale, env) : null;
   }
 
   /** A channel copy's department is the one whose channel it is in: derived, not stored. */
@@ -89,6 +95,12 @@ export function createDeliverer(deps: {
   }
 
   return {
+    async cardForCopy(platform, messageId) {
+      const copy = await db.cardMessage.findUnique({ where: { platform_messageId: { platform, messageId } } });
+      const adapter = deps.adapters().find((a) => a.platform === platform);
+      const instance = copy && adapter ? await loadInstance(copy.instanceId) : null;
+      return copy && adapter && instance ? renderCopy(instance, copy, adapter, deps.env()) : null;
+    },
     async deliver(effect) {
       const instance = await loadInstance(effect.instanceId);
       if (!instance) return;

@@ -1,0 +1,20 @@
+import type { Database } from '../storage/database.js';
+
+/**
+ * Platforms deliver some events more than once (Slack retries with the same event id,
+ * Feishu re-sends until it hears 200). The first delivery claims the id in PostgreSQL, so
+ * every bot process behind a load balancer agrees on which one counts.
+ */
+export interface InboundDedupe {
+  /** True the first time this platform's event id is seen, false for every repeat. */
+  firstTime(platform: string, eventId: string): Promise<boolean>;
+}
+
+export function createInboundDedupe(db: Database): InboundDedupe {
+  return {
+    async firstTime(platform, eventId) {
+      const claimed = await db.processedEvent.createMany({ data: [{ platform, eventId }], skipDuplicates: true });
+      return claimed.count === 1;
+    },
+  };
+}
