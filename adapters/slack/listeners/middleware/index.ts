@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { dedupeEvents } from './dedupe-events.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.use(dedupeEvents(deps));
+}

@@ -1,0 +1,28 @@
+/** One element's state in `view.state.values`, as Slack sends it with view_submission. */
+interface ElementState {
+  type: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value: string } | null;
+}
+
+export type ViewStateValues = Record<string, Record<string, ElementState>>;
+
+/** How to read each element type Baton puts in a modal; unknown types are ignored. */
+const READERS: Record<string, (state: ElementState) => string | undefined> = {
+  plain_text_input: (s) => s.value ?? undefined,
+  datepicker: (s) => s.selected_date ?? undefined,
+  static_select: (s) => s.selected_option?.value ?? undefined,
+};
+
+/** A submitted modal's values by field name (block_id), as the router's `submit` takes them. */
+export function viewValues(values: ViewStateValues): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [blockId, elements] of Object.entries(values)) {
+    for (const state of Object.values(elements)) {
+      const read = READERS[state.type];
+      if (read) result[blockId] = read(state);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../../../src/i18n/translate.js';
+import { CHANNEL, SLACK, createSlackHarness, textObjects, type SlackHarness } from './support/slack-harness.js';
+
+let s: SlackHarness;
+beforeEach(async () => {
+  s = await createSlackHarness();
+});
+afterEach(async () => {
+  await s.close();
+});
+
+describe('Slack slash commands', () => {
+  it('acknowledges /request with an empty 200 and opens the new-request modal with its fields', async () => {
+    const ack = await s.command(SLACK.zhangWei, '/request');
+    expect(ack).toMatchObject({ status: 200, body: '' });
+    const [open] = await s.fake.waitFor(() => s.fake.callsTo('views.open').length > 0 && s.fake.callsTo('views.open'), 'views.open');
+    expect(open!.token).toMatch(/^xoxb-/);
+    expect(open!.args.trigger_id).toBe('trigger-1');
+    const view = open!.args.view;
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'cmd:request', title: { type: 'plain_text', text: translate('zh-CN', 'request.form.new') } });
+    expect(view.blocks.map((b: any) => [b.block_id, b.element.type, b.optional])).toEqual([
+      ['matter', 'plain_text_input', false],
+      ['content', 'plain_text_input', false],
+      ['goal', 'plain_text_input', false],
+      ['requiredBy', 'datepicker', false],
+      ['suggestedDepartment', 'static_select', true],
+    ]);
+    const departments = view.blocks[4].element.options.map((o: any) => o.value);
+    expect(departments).toEqual(['hr', 'finance', 'it']);
+  });
+
+  it('files a request typed inline and answers only the person who typed it', async () => {
+    await s.command(SLACK.zhangWei, '/request', 'matter="Printer toner" content="Two cartridges" goal="Printing works" by=2026-12-15 dept=it');
+    await s.settle();
+    const row = await s.h.db.workflowInstance.findFirstOrThrow();
+    expect(row).toMatchObject({ requesterId: 'zhang.wei', state: 'submitted' });
+    const answer = s.fake.responses.at(-1)!.body;
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.text).toMatch(/^已提交 REQ-\d+/);
+    expect(s.fake.callsTo('chat.postMessage').map((c) => c.args.channel).sort()).toEqual([CHANNEL.generalManagement, SLACK.zhangWei].sort());
+  });
+
+  it('answers /help privately, in the person’s language', async () => {
+    await s.command(SLACK.chenJie, '/help');
+    await s.settle();
+    const answer = s.fake.responses.at(-1)!.body;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(textObjects(answer.blocks).map((t) => t.text).join('\n')).toContain('/request');
+    expect(answer.text).toContain(translate('en', 'help.header').slice(0, 10));
+  });
+});
