@@ -3,11 +3,11 @@ import type { Clock } from './clock.js';
 import type { Command, CommandServices } from './commands/command.js';
 import type { BatonConfig } from './config/schema.js';
 import type { Card } from './cards/model.js';
-import { createDeliverer } from './delivery/deliverer.js';
-import { createOutboxDrain, type OutboxDrain } from './delivery/outbox-drain.js';
+import { createDeliverer, type Deliverer } from './delivery/deliverer.js';
 import type { OutboundAdapter } from './delivery/outbound.js';
 import { createDirectory, type Directory, type Person } from './directory/directory.js';
 import { createEngine, type Engine } from './engine/engine.js';
+import { fireTimer, type FireOutcome } from './engine/fire-timer.js';
 import { toInstance } from './engine/instance-row.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
@@ -20,7 +20,12 @@ export interface Baton {
   router: Router;
   engine: Engine;
   directory: Directory;
-  drain: OutboxDrain;
+  /** Carries out message effects; the scheduler's delivery worker calls it. */
+  deliverer: Deliverer;
+  /** Fires one timer row; the scheduler's timer worker calls it. */
+  fireTimer(timerId: bigint): Promise<FireOutcome>;
+  /** Called after every committed change, e.g. to relay its effects at once. */
+  onCommitted(listener: () => void): void;
   env(): WorkflowEnv;
   /** What commands use; adapters use it too (e.g. Slack's App Home shows `myItems`). */
   services: CommandServices;
@@ -52,7 +57,7 @@ export function createBaton(deps: {
   const engine = createEngine({ db, env });
   const adapters: OutboundAdapter[] = [];
   const deliverer = createDeliverer({ db, adapters: () => adapters, env, logger });
-  const drain = createOutboxDrain({ db, deliverer, logger });
+  const committedListeners: Array<() => void> = [];
 
   async function myItems(person: Person) {
     const open = { closedAt: null };
@@ -68,13 +73,15 @@ export function createBaton(deps: {
   const router = createRouter({
     services,
     logger,
-    onCommitted: () => void drain.drain().catch((err) => logger.error({ err }, 'outbox drain failed')),
+    onCommitted: () => committedListeners.forEach((listener) => listener()),
   });
   return {
     router,
     engine,
     directory,
-    drain,
+    deliverer,
+    fireTimer: (timerId) => fireTimer({ db, env, logger }, timerId),
+    onCommitted: (listener) => committedListeners.push(listener),
     env,
     services,
     dedupe: createInboundDedupe(db),

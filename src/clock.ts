@@ -22,3 +22,20 @@ export function createManualClock(start: Date): ManualClock {
     },
   };
 }
+
+/**
+ * The playground's clock: real time plus an offset that only grows, so a newcomer can jump
+ * a working day ahead and watch reminders and escalations fire.
+ */
+export function createOffsetClock(): ManualClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (at) => {
+      offset = Math.max(offset, at.getTime() - Date.now());
+    },
+    advance: (ms) => {
+      offset += Math.max(0, ms);
+    },
+  };
+}

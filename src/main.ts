@@ -2,57 +2,103 @@ import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { commands } from '../commands/index.js';
 import { createBaton } from './app.js';
-import { systemClock } from './clock.js';
+import { createOffsetClock, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl } from './logger.js';
+import { reconcileRecurring } from './scheduler/recurring.js';
+import { createScheduler } from './scheduler/scheduler.js';
 import { loadSettings } from './settings.js';
+import { startRedisServer } from './infra/redis-server.js';
 import { createDatabase } from './storage/database.js';
 import { startEmbeddedPostgres } from './storage/embedded-postgres.js';
 import { applyMigrations } from './storage/migrate.js';
 
-/** The one place that wires everything: settings, config, database, core, adapters. */
+type Cleanup = () => Promise<void>;
+
+/**
+ * The one place that wires everything: settings, config, database, Redis, core, scheduler,
+ * adapters. `BATON_ROLE` splits it: `bot` takes commands and clicks, `worker` fires timers and
+ * delivers messages, `all` (the default) does both in one process.
+ */
 async function main() {
   const settings = loadSettings(process.env);
   const config = loadConfig(resolve(settings.BATON_CONFIG));
+  const playground = settings.BATON_ROLE === 'all';
   // The playground owns the terminal: only warnings and errors go to stderr unless asked.
-  const logger = createLogger({ level: settings.LOG_LEVEL ?? 'warn' });
-  const cleanups: Array<() => Promise<void>> = [];
-
-  let url = settings.DATABASE_URL;
-  if (!url) {
-    const postgres = await startEmbeddedPostgres({ dataDir: join(settings.BATON_DATA_DIR, 'postgres') });
-    cleanups.unshift(() => postgres.stop());
-    url = postgres.url;
-  }
-  logger.info({ database: safeUrl(url) }, 'database');
-  const migrations = await applyMigrations({ url, dir: resolve('prisma/migrations') });
-  if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
-
-  const db = createDatabase(url);
-  cleanups.unshift(() => db.$disconnect());
-  const baton = createBaton({ config, db, clock: systemClock, logger, commands });
-  baton.drain.start(1_000);
-  cleanups.unshift(() => baton.drain.stop());
-
-  const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
-  const playground = createConsoleAdapter({
-    baton,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    startAs,
-  });
-  baton.addAdapter(playground);
-
+  const logger = createLogger({ level: settings.LOG_LEVEL ?? (playground ? 'warn' : 'info') });
+  const cleanups: Cleanup[] = [];
   const shutdown = async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup().catch((err) => logger.error({ err }, 'shutdown step failed'));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shutdown().then(() => process.exit(0)));
   }
-  await playground.run();
-  await baton.drain.drain();
+
+  let databaseUrl = settings.DATABASE_URL;
+  if (!databaseUrl) {
+    const postgres = await startEmbeddedPostgres({ dataDir: join(settings.BATON_DATA_DIR, 'postgres') });
+    cleanups.unshift(() => postgres.stop());
+    databaseUrl = postgres.url;
+  }
+  logger.info({ database: safeUrl(databaseUrl) }, 'database');
+  const migrations = await applyMigrations({ url: databaseUrl, dir: resolve('prisma/migrations') });
+  if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
+
+  let redisUrl = settings.REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startRedisServer({ dataDir: join(settings.BATON_DATA_DIR, 'redis') });
+    cleanups.unshift(() => redis.stop());
+    redisUrl = redis.url;
+  }
+
+  const db = createDatabase(databaseUrl);
+  cleanups.unshift(() => db.$disconnect());
+  const clock: Clock = playground ? createOffsetClock() : systemClock;
+  const baton = createBaton({ config, db, clock, logger, commands });
+  const scheduler = createScheduler({
+    db,
+    redisUrl,
+    prefix: settings.BATON_QUEUE_PREFIX,
+    clock,
+    logger,
+    deliverer: baton.deliverer,
+    fire: baton.fireTimer,
+    relay: true,
+    workers: settings.BATON_ROLE !== 'bot',
+  });
+  baton.onCommitted(() => scheduler.relay.kick());
+  // Adapters stop first (no new work), then the scheduler finishes its running jobs.
+  cleanups.unshift(() => scheduler.stop());
+  await scheduler.start();
+  if (settings.BATON_ROLE !== 'bot') {
+    const recurring = await reconcileRecurring(scheduler.queues.recurring, []);
+    logger.info(recurring, 'recurring jobs reconciled');
+  }
+
+  if (!playground) {
+    logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
+    return;
+  }
+  const offsetClock = clock as ReturnType<typeof createOffsetClock>;
+  const terminal = createConsoleAdapter({
+    baton,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+    startAs: baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!,
+    settle: () => scheduler.settle(),
+    time: {
+      now: () => offsetClock.now(),
+      advance: async (ms) => {
+        offsetClock.advance(ms);
+        await scheduler.settle();
+      },
+    },
+  });
+  baton.addAdapter(terminal);
+  await terminal.run();
+  await scheduler.settle();
   await shutdown();
 }
 

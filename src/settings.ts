@@ -6,6 +6,11 @@ import { z } from 'zod';
  */
 const settingsSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  /** all: bot and workers in one process; bot: adapters and commands; worker: timers and deliveries. */
+  BATON_ROLE: z.enum(['all', 'bot', 'worker'], { error: 'expected all, bot or worker' }).default('all'),
+  /** BullMQ key prefix; keep the braces (a Redis Cluster hash tag). */
+  BATON_QUEUE_PREFIX: z.string().regex(/^\{[^{}]+\}$/, 'expected a hash tag in braces, like {baton}').default('{baton}'),
   BATON_CONFIG: z.string().default('baton.config.yaml'),
   BATON_DATA_DIR: z.string().default('data'),
   /** Who the console playground starts as (a person id from the config). */

@@ -11,11 +11,13 @@ import {
   personSchema,
   platforms,
 } from './directory-schema.js';
+import { remindersSchema } from './reminders-schema.js';
 import { textField } from './text-field.js';
 import { workingDurationSchema } from './working-duration.js';
 
 export type { WorkingDuration } from './working-duration.js';
 export type { Weekday } from './calendar-schema.js';
+export type { ReminderRules } from './reminders-schema.js';
 export type Locale = (typeof locales)[number];
 export type Platform = (typeof platforms)[number];
 export type DepartmentKind = (typeof departmentKinds)[number];
@@ -71,8 +73,9 @@ export const configSchema = z
         .array(personSchema, { error: expecting('a list of people') })
         .min(1, { error: 'expected at least one person' }),
       workflows: workflowsSchema.prefault({}),
+      reminders: remindersSchema.prefault({}),
     },
-    { error: expecting('a mapping with company, calendar, departments, people and workflows') },
+    { error: expecting('a mapping with company, calendar, departments, people, workflows and reminders') },
   )
   // Runs even when some entries are malformed, so every mistake is reported in one pass.
   .superRefine((config, ctx) => {

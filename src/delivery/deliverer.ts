@@ -1,82 +1,109 @@
 import type { Card } from '../cards/model.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../config/schema.js';
+import type { OutboxEffect, PrismaClient } from '../generated/prisma/client.js';
 import type { Principal } from '../directory/principal.js';
 import { toInstance } from '../engine/instance-row.js';
 import type { Logger } from '../logger.js';
 import type { Instance, Notification, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { renderCard, type Audience } from '../workflows/render-card.js';
-import { adapterFor, type OutboundAdapter, type OutboundMessage } from './outbound.js';
+import { DeliveryError } from './delivery-error.js';
+import { adapterFor, type OutboundAdapter, type OutboundMessage, type PostedMessage } from './outbound.js';
 import { renderNotificationText } from './render-text.js';
 import { resolveTargets } from './targets.js';
 
-export interface EffectToDeliver {
-  instanceId: string | null;
-  type: string;
-  payload: unknown;
-}
+export type EffectToDeliver = Pick<OutboxEffect, 'id' | 'instanceId' | 'type' | 'payload'>;
 
 export interface Deliverer {
+  /**
+   * Delivers one message effect to each of its targets, recording each target's delivery:
+   * a retry skips the targets already served. A permanent refusal is recorded as failed; any
+   * other error is thrown for the queue to retry (DeliveryError 'rate-limited' says when).
+   */
   deliver(effect: EffectToDeliver): Promise<void>;
+  /** Marks what is still pending of an effect as failed, when the queue gives up on it. */
+  abandon(effectId: bigint, reason: string): Promise<void>;
   cardForCopy(platform: string, messageId: string): Promise<Card | null>;
 }
 
-/** Carries out message effects: notifications to people and channels, and card updates. */
+/** One target of one effect: a person, a channel, or a posted copy to update. */
+interface Send {
+  key: string;
+  platform: string;
+  /** Posts or updates; returns what was posted when a new card copy must be remembered. */
+  run(idempotencyKey: string): Promise<{ posted: PostedMessage; copy?: { viewerId: string | null; locale: Locale } } | null>;
+}
+
 export function createDeliverer(deps: {
   db: PrismaClient;
   adapters: () => readonly OutboundAdapter[];
   env: () => WorkflowEnv;
   logger: Logger;
 }): Deliverer {
-  const { db } = deps;
+  const { db, logger } = deps;
 
   async function loadInstance(id: string | null): Promise<Instance | null> {
     const row = id ? await db.workflowInstance.findUnique({ where: { id } }) : null;
     return row ? toInstance(row) : null;
   }
 
-  function message(note: Notification, instance: Instance, audience: Audience, locale: Locale, env: WorkflowEnv): OutboundMessage {
+  function message(note: Notification, instance: Instance, audience: Audience, locale: Locale, env: WorkflowEnv, idempotencyKey: string): OutboundMessage {
     const text = renderNotificationText(note.messageKey, note.params, locale, env.directory, env.config.company.timezone);
-    if (!note.withCard) return { text };
-    return { text, card: renderCard(workflowOf(instance.kind), instance, audience, locale, env) };
+    const card = note.withCard ? { card: renderCard(workflowOf(instance.kind), instance, audience, locale, env) } : {};
+    return { text, ...card, idempotencyKey };
   }
 
-  async function notify(instance: Instance, note: Notification) {
+  function notifySends(instance: Instance, note: Notification): Send[] {
     const env = deps.env();
     const adapters = deps.adapters();
-    for (const target of resolveTargets(note.to as Principal, env.directory, adapters)) {
+    return resolveTargets(note.to as Principal, env.directory, adapters).flatMap((target): Send[] => {
       if (target.kind === 'channel') {
         const locale = env.config.company.defaultLocale;
-        const posted = await target.adapter.sendToChannel(target.channelId, message(note, instance, { department: target.department }, locale, env));
-        if (note.withCard) await remember(instance.id, target.adapter.platform, posted, null, locale);
-        continue;
+        return [{
+          key: `channel:${target.adapter.platform}:${target.channelId}`,
+          platform: target.adapter.platform,
+          run: async (key) => ({
+            posted: await target.adapter.sendToChannel(target.channelId, message(note, instance, { department: target.department }, locale, env, key)),
+            copy: { viewerId: null, locale },
+          }),
+        }];
       }
       const adapter = adapterFor(target.person, adapters);
       if (!adapter) {
-        deps.logger.warn({ person: target.person.id, ref: instance.ref }, 'person has no account on a running platform');
-        continue;
+        logger.warn({ person: target.person.id, ref: instance.ref }, 'person has no account on a running platform');
+        return [];
       }
-      const posted = await adapter.sendToPerson(target.person, message(note, instance, { person: target.person }, target.person.locale, env));
-      if (note.withCard) await remember(instance.id, adapter.platform, posted, target.person.id, target.person.locale);
-    }
+      const { person } = target;
+      return [{
+        key: `person:${person.id}`,
+        platform: adapter.platform,
+        run: async (key) => ({
+          posted: await adapter.sendToPerson(person, message(note, instance, { person }, person.locale, env, key)),
+          copy: { viewerId: person.id, locale: person.locale },
+        }),
+      }];
+    });
   }
 
-  async function remember(instanceId: string, platform: string, posted: { conversationId: string; messageId: string }, viewerId: string | null, locale: Locale) {
-    await db.cardMessage.create({ data: { instanceId, platform, ...posted, viewerId, locale } });
-  }
-
-  async function updateCards(instance: Instance) {
+  async function updateSends(instance: Instance): Promise<Send[]> {
     const env = deps.env();
     const adapters = new Map(deps.adapters().map((a) => [a.platform, a]));
     const copies = await db.cardMessage.findMany({ where: { instanceId: instance.id }, orderBy: { createdAt: 'asc' } });
-    for (const copy of copies) {
+    return copies.flatMap((copy): Send[] => {
       const adapter = adapters.get(copy.platform);
-      if (!adapter) continue;
-      const card = renderCopy(instance, copy, adapter, env);
-      if (!card) continue;
-      await adapter.update({ conversationId: copy.conversationId, messageId: copy.messageId }, { card });
-    }
+      if (!adapter) return [];
+      return [{
+        key: `copy:${copy.id}`,
+        platform: copy.platform,
+        run: async () => {
+          // Rendered at send time: a retried update still shows the latest state.
+          const latest = (await loadInstance(instance.id)) ?? instance;
+          const card = renderCopy(latest, copy, adapter, env);
+          if (card) await adapter.update({ conversationId: copy.conversationId, messageId: copy.messageId }, { card });
+          return null;
+        },
+      }];
+    });
   }
 
   function renderCopy(instance: Instance, copy: { viewerId: string | null; conversationId: string; locale: string }, adapter: OutboundAdapter, env: WorkflowEnv) {
@@ -94,18 +121,57 @@ export function createDeliverer(deps: {
     return department ? { department } : null;
   }
 
+  async function perform(effect: EffectToDeliver, instance: Instance, send: Send) {
+    const record = await db.delivery.upsert({
+      where: { effectId_target: { effectId: effect.id, target: send.key } },
+      create: { effectId: effect.id, target: send.key, platform: send.platform },
+      update: {},
+    });
+    if (record.status !== 'pending') return;
+    try {
+      const result = await send.run(`baton-delivery-${record.id}`);
+      await db.$transaction(async (tx) => {
+        if (result?.copy && (effect.payload as unknown as Notification).withCard) {
+          await tx.cardMessage.create({ data: { instanceId: instance.id, platform: send.platform, ...result.posted, ...result.copy } });
+        }
+        await tx.delivery.update({
+          where: { id: record.id },
+          data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, messageId: result?.posted.messageId ?? null },
+        });
+      });
+    } catch (error) {
+      const permanent = error instanceof DeliveryError && error.failure === 'permanent';
+      await db.delivery.update({
+        where: { id: record.id },
+        data: { attempts: { increment: 1 }, lastError: describe(error), ...(permanent ? { status: 'failed', failedAt: new Date() } : {}) },
+      });
+      if (!permanent) throw error;
+      logger.warn({ target: send.key, err: error }, 'delivery refused for good');
+    }
+  }
+
   return {
+    async deliver(effect) {
+      const instance = await loadInstance(effect.instanceId);
+      if (!instance) return;
+      const sends =
+        effect.type === 'notify' ? notifySends(instance, effect.payload as unknown as Notification)
+        : effect.type === 'card.update' ? await updateSends(instance)
+        : [];
+      for (const send of sends) await perform(effect, instance, send);
+    },
+    async abandon(effectId, reason) {
+      await db.delivery.updateMany({ where: { effectId, status: 'pending' }, data: { status: 'failed', failedAt: new Date(), lastError: reason } });
+    },
     async cardForCopy(platform, messageId) {
       const copy = await db.cardMessage.findUnique({ where: { platform_messageId: { platform, messageId } } });
       const adapter = deps.adapters().find((a) => a.platform === platform);
       const instance = copy && adapter ? await loadInstance(copy.instanceId) : null;
       return copy && adapter && instance ? renderCopy(instance, copy, adapter, deps.env()) : null;
     },
-    async deliver(effect) {
-      const instance = await loadInstance(effect.instanceId);
-      if (!instance) return;
-      if (effect.type === 'notify') await notify(instance, effect.payload as Notification);
-      else if (effect.type === 'card.update') await updateCards(instance);
-    },
   };
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }

@@ -5,6 +5,11 @@ export interface OutboundMessage {
   /** Plain text; the adapter escapes it for its platform. */
   text?: string;
   card?: Card;
+  /**
+   * Stable across retries of the same delivery. Platforms that deduplicate sends by a key
+   * (Feishu's `uuid`) should pass it, so a retry after a crash never posts twice.
+   */
+  idempotencyKey?: string;
 }
 
 export interface PostedMessage {

@@ -3,11 +3,12 @@ import type { Person } from '../directory/directory.js';
 import { BatonError } from '../errors.js';
 import { parseForm } from '../forms/parse-form.js';
 import { translatorFor } from '../i18n/translate.js';
-import type { Actor, Effect, EventSpec, Instance, WorkflowDefinition, WorkflowEnv } from '../workflows/definition.js';
+import type { Actor, EventSpec, Instance, WorkflowEnv } from '../workflows/definition.js';
 import { checkEvent, enterState, transition } from '../workflows/transition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { explainStale } from './explain-stale.js';
-import { formatRef, toInstance } from './instance-row.js';
+import { toInstance } from './instance-row.js';
+import { writeEffects } from './write-effects.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -70,7 +71,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
       await tx.auditEntry.create({
         data: { instanceId: instance.id, version: 1, actorId: requester.id, event: 'submit', fromState: '', toState: def.initial, data: values as Prisma.InputJsonValue },
       });
-      await writeOutbox(tx, instance.id, 1, effects);
+      await writeEffects(tx, instance.id, 1, effects);
       return instance;
     }, TX_OPTIONS);
   }
@@ -115,7 +116,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
           data: result.audit.data as Prisma.InputJsonValue,
         },
       });
-      await writeOutbox(tx, before.id, next.version, result.effects);
+      await writeEffects(tx, before.id, next.version, result.effects);
       return next;
     }, TX_OPTIONS);
   }
@@ -142,19 +143,3 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
     },
   };
 }
-
-async function writeOutbox(tx: Tx, instanceId: string, version: number, effects: Effect[]) {
-  if (effects.length === 0) return;
-  await tx.outboxEffect.createMany({
-    data: effects.map(({ type, ...payload }, seq) => ({
-      instanceId,
-      version,
-      seq,
-      type,
-      payload: payload as Prisma.InputJsonValue,
-    })),
-  });
-}
-
-export type { WorkflowDefinition };
-export { formatRef };

@@ -73,10 +73,6 @@ export const en = {
   'request.event.deliver': 'Deliver',
   'request.event.accept_result': 'Accept result',
   'request.event.reject_result': 'Request rework',
-  'request.event.review_overdue': 'Review deadline passed',
-  'request.event.accept_overdue': 'Acceptance deadline passed',
-  'request.event.due_overdue': 'Due date passed',
-  'request.event.check_overdue': 'Check deadline passed',
   'request.confirm.cancel': 'Cancel {ref}? General management will no longer review it.',
   'request.confirm.accept_result': 'Accept the result of {ref} and close it?',
   'request.notify.submitted': '{actor} filed {ref} "{title}". Please review it.',
@@ -92,7 +88,12 @@ export const en = {
   'request.notify.completed': '{actor} accepted the result of {ref} "{title}". The request is done.',
   'request.notify.rework': '{actor} asked for rework on {ref} "{title}": {reason}',
   'request.notify.yourCopy': 'Your request {ref}. This card stays up to date as it moves.',
-  'request.notify.overdue': '{ref} "{title}" is overdue: it has been "{state}" since before its deadline {due}.',
+
+  'reminder.before': 'Reminder: {ref} "{title}" is waiting on you ({state}) and is due {due}.',
+  'reminder.due': '{ref} "{title}" is due now ({due}) and still "{state}". It is waiting on you.',
+  'reminder.overdue': '{ref} "{title}" is overdue since {due} and still "{state}" (reminder {count}). It is waiting on you.',
+  'reminder.escalated': 'Escalation: {ref} "{title}" has been overdue since {due} and is still "{state}" after {count} reminders. As the department head, please follow up.',
+  'reminder.escalatedUp': 'Escalation one level up: {ref} "{title}" has been overdue since {due} and is still "{state}" after {count} reminders.',
 
   'command.request.summary': 'File a cross-department request (§4.2)',
   'command.request.usage': '/request matter="…" content="…" goal="…" by=YYYY-MM-DD dept=<department>',
@@ -103,7 +104,7 @@ export const en = {
   'my.waiting': 'Waiting on you ({count}):',
   'my.open': 'Your open items ({count}):',
   'my.nothing': 'Nothing is waiting on you, and you have no open items.',
-  'console.welcome': "Baton console. You are {name} ({id}). /help lists commands; /as <person> switches person; /people lists them; type a button's number to press it; /quit ends.",
+  'console.welcome': "Baton console. You are {name} ({id}). /help lists commands; /as <person> switches person; /people lists them; type a button's number to press it; /clock +1d moves time on; /quit ends.",
   'console.hint': 'Type a /command, a button number, or /help.',
   'console.noButton': 'There is no button [{number}].',
   'console.nobody': 'Nobody is called "{id}". Type /people for the list.',
@@ -119,6 +120,9 @@ export const en = {
   'console.personCopy': "{name}'s copy",
   'console.channelCopy': 'channel {channel}',
   'console.noActions': '(no actions)',
+  'console.clock': 'Playground time is now {now}.',
+  'console.badClock': 'Cannot move the clock by "{value}": write +30m, +2h or +1d.',
+  'console.noClock': 'This console runs on the real clock.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -65,8 +65,11 @@ export interface StateSpec<D> {
   terminal?: boolean;
   /** Who must act next; stored for `/my` and used to address reminders. */
   waitingOn(instance: Instance<D>): Principal[];
-  /** Entering the state sets `dueAt` and starts a timer that sends `event` when it passes. */
-  deadline?: { at(instance: Instance<D>, env: WorkflowEnv): Date | null; event: string };
+  /**
+   * Entering the state sets `dueAt` and starts the reminder ladder (a reminder before, one at
+   * the deadline, overdue reminders and escalations after; see reminder-ladder.ts).
+   */
+  deadline?: { at(instance: Instance<D>, env: WorkflowEnv): Date | null };
 }
 
 export interface EventInput<D> {
@@ -114,8 +117,9 @@ export interface Notification {
 export type Effect =
   | ({ type: 'notify' } & Notification)
   | { type: 'card.update' }
-  | { type: 'timer.start'; name: string; at: string; event: string; stateVersion: number }
-  | { type: 'timer.cancel'; name: string; stateVersion: number };
+  | { type: 'timer.start'; step: string; at: string; stateVersion: number }
+  /** Cancels every pending timer of the state entered at `stateVersion`. */
+  | { type: 'timer.cancel'; stateVersion: number };
 
 export function stateKey(kind: string, state: string): string {
   return `${kind}.state.${state}`;

@@ -1,6 +1,6 @@
 import type { CardField, FormField } from '../cards/model.js';
 import type { Person } from '../directory/directory.js';
-import { department, departmentKind, person, system } from '../directory/principal.js';
+import { department, departmentKind, person } from '../directory/principal.js';
 import type { FormValues } from '../forms/parse-form.js';
 import { endOfWorkday } from '../time.js';
 import type {
@@ -96,26 +96,25 @@ export const requestWorkflow: WorkflowDefinition<RequestData> = {
     submitted: {
       tone: 'info',
       waitingOn: generalManagement,
-      deadline: { at: afterWorking((env) => env.config.workflows.request.reviewWithin), event: 'review_overdue' },
+      deadline: { at: afterWorking((env) => env.config.workflows.request.reviewWithin) },
     },
     returned: { tone: 'warning', waitingOn: requester },
     assigned: {
       tone: 'info',
       waitingOn: assigned,
-      deadline: { at: afterWorking((env) => env.config.workflows.request.acceptWithin), event: 'accept_overdue' },
+      deadline: { at: afterWorking((env) => env.config.workflows.request.acceptWithin) },
     },
     in_progress: {
       tone: 'info',
       waitingOn: assigned,
       deadline: {
         at: (i, env) => endOfWorkday(i.data.requiredBy, env.config.calendar.workHours.end, env.config.company.timezone),
-        event: 'due_overdue',
       },
     },
     delivered: {
       tone: 'warning',
       waitingOn: requester,
-      deadline: { at: afterWorking((env) => env.config.workflows.request.checkWithin), event: 'check_overdue' },
+      deadline: { at: afterWorking((env) => env.config.workflows.request.checkWithin) },
     },
     done: { tone: 'success', terminal: true, waitingOn: () => [] },
     rejected: { tone: 'danger', terminal: true, waitingOn: () => [] },
@@ -268,33 +267,9 @@ export const requestWorkflow: WorkflowDefinition<RequestData> = {
       apply: withReason('feedback'),
       notify: (i, input) => [note(department(i.data.assignedDepartment!), 'request.notify.rework', i, input, { reason: i.data.lastReason! })],
     },
-    ...overdueEvents(),
   },
   card: (i, view) => ({ title: view.t('request.title', { ref: i.ref, matter: i.data.matter }), fields: cardFields(i, view), links: i.data.links.map((url) => ({ label: url, url })) }),
 };
-
-/** Deadline timers send these; they change nothing but remind whoever the request waits on. */
-function overdueEvents(): WorkflowDefinition<RequestData>['events'] {
-  const pairs = [
-    ['review_overdue', 'submitted'],
-    ['accept_overdue', 'assigned'],
-    ['due_overdue', 'in_progress'],
-    ['check_overdue', 'delivered'],
-  ] as const;
-  return Object.fromEntries(
-    pairs.map(([event, state]) => [
-      event,
-      {
-        from: [state],
-        allow: () => [system],
-        notify: (i: R, input: EventInput<RequestData>) =>
-          requestWorkflow.states[state]!.waitingOn(i).map((to) =>
-            note(to, 'request.notify.overdue', i, input, { due: { at: i.dueAt!.toISOString() }, state: { key: `request.state.${state}` } }, true),
-          ),
-      },
-    ]),
-  );
-}
 
 function cardFields(i: R, { t, env, locale }: ViewContext): CardField[] {
   const { directory } = env;

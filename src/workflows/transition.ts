@@ -1,6 +1,7 @@
 import type { Locale } from '../config/schema.js';
 import { BatonError } from '../errors.js';
 import { parseForm } from '../forms/parse-form.js';
+import { firstTimers } from './reminder-ladder.js';
 import { translatorFor } from '../i18n/translate.js';
 import { describePrincipals, isAllowed } from '../permissions.js';
 import {
@@ -106,16 +107,19 @@ export function enterState<D>(def: WorkflowDefinition<D>, next: Instance<D>, env
   const due = state.deadline?.at(next, env) ?? null;
   next.dueAt = due;
   next.closedAt = state.terminal ? env.now : null;
-  if (!due || !state.deadline) return [];
-  return [
-    { type: 'timer.start', name: 'deadline', at: due.toISOString(), event: state.deadline.event, stateVersion: next.stateVersion },
-  ];
+  if (!due) return [];
+  return firstTimers(due, env).map((timer) => ({
+    type: 'timer.start' as const,
+    step: timer.step,
+    at: timer.at.toISOString(),
+    stateVersion: next.stateVersion,
+  }));
 }
 
 function leaveState<D>(def: WorkflowDefinition<D>, previous: Instance<D>): Effect[] {
   const state = def.states[previous.state]!;
   if (!state.deadline || !previous.dueAt) return [];
-  return [{ type: 'timer.cancel', name: 'deadline', stateVersion: previous.stateVersion }];
+  return [{ type: 'timer.cancel', stateVersion: previous.stateVersion }];
 }
 
 export function actorLocale(actor: Actor, env: WorkflowEnv): Locale {

@@ -43,7 +43,7 @@ describe('YAML that does not parse', () => {
       line: 1,
       column: 1,
       path: '',
-      message: expect.stringContaining('expected a mapping with company, calendar, departments, people and workflows'),
+      message: expect.stringContaining('expected a mapping with company, calendar, departments, people, workflows and reminders'),
     });
   });
 });

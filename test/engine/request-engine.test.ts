@@ -29,9 +29,13 @@ describe('engine on PostgreSQL', () => {
     const audit = await h.db.auditEntry.findMany({ where: { instanceId: id } });
     expect(audit).toEqual([expect.objectContaining({ version: 1, actorId: 'zhang.wei', event: 'submit', fromState: '', toState: 'submitted' })]);
     const effects = await h.db.outboxEffect.findMany({ where: { instanceId: id }, orderBy: { seq: 'asc' } });
-    expect(effects.map((e) => e.type)).toEqual(['timer.start', 'notify', 'notify']);
-    // Message effects went out; the timer waits for the scheduler.
-    expect(effects.map((e) => e.dispatchedAt !== null)).toEqual([false, true, true]);
+    expect(effects.map((e) => e.type)).toEqual(['notify', 'notify']);
+    expect(effects.every((e) => e.dispatchedAt !== null)).toBe(true);
+    const timers = await h.db.timer.findMany({ where: { instanceId: id }, orderBy: { id: 'asc' } });
+    expect(timers.map((t) => [t.step, t.status, t.stateVersion, t.dueAt.toISOString()])).toEqual([
+      ['remind', 'pending', 1, '2026-11-30T09:00:00.000Z'], // Monday 17:00 Shanghai: two working hours before
+      ['due', 'pending', 1, '2026-12-01T02:00:00.000Z'],
+    ]);
   });
 
   it('tells general management in its channel and the requester directly, each with a card', async () => {

@@ -6,7 +6,9 @@ import { createLogger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import type { Inbound } from '../../src/router.js';
 import type { Database } from '../../src/storage/database.js';
+import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.js';
 import { createTestDatabase } from './database.js';
+import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from './redis.js';
 import { MONDAY_10AM, exampleConfig } from './env.js';
 import { createRecordingAdapter, type RecordingAdapter } from './recording-adapter.js';
 
@@ -15,7 +17,10 @@ export interface Harness {
   db: Database;
   url: string;
   clock: ManualClock;
+  scheduler: Scheduler;
   platform: RecordingAdapter;
+  /** Moves the clock on and lets every timer that fell due fire, and its messages go out. */
+  advance(ms: number): Promise<void>;
   person(id: string): Person;
   /** Acts as a person and waits until every resulting message went out. */
   act(personId: string, inbound: Inbound): Promise<Reply>;
@@ -29,7 +34,16 @@ export interface Harness {
 export async function createHarness(now: Date = MONDAY_10AM, options: { recordingPlatform?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = createManualClock(now);
-  const baton = createBaton({ config: exampleConfig, db: database.db, clock, logger: createLogger({ level: 'silent' }), commands });
+  const logger = createLogger({ level: 'silent' });
+  const baton = createBaton({ config: exampleConfig, db: database.db, clock, logger, commands });
+  // A queue prefix of its own keeps this test's jobs apart from every other test's.
+  const prefix = `{${uniqueQueuePrefix('harness')}}`;
+  const scheduler = createScheduler({
+    db: database.db, redisUrl: testRedisUrl(), prefix, clock, logger,
+    deliverer: baton.deliverer, fire: baton.fireTimer, relay: true, workers: true,
+  });
+  await scheduler.start();
+  baton.onCommitted(() => scheduler.relay.kick());
   const platform = createRecordingAdapter();
   if (options.recordingPlatform !== false) baton.addAdapter(platform);
   const person = (id: string) => {
@@ -42,15 +56,21 @@ export async function createHarness(now: Date = MONDAY_10AM, options: { recordin
     db: database.db,
     url: database.url,
     clock,
+    scheduler,
     platform,
     person,
     async act(personId, inbound) {
       const reply = await baton.router.handle(person(personId), inbound);
-      await baton.drain.drain();
+      await scheduler.settle();
       return reply;
     },
+    async advance(ms) {
+      clock.advance(ms);
+      await scheduler.settle();
+    },
     async close() {
-      await baton.drain.stop();
+      await scheduler.stop();
+      await deleteKeysWithPrefix(prefix);
       await database.drop();
     },
   };

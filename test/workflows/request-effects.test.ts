@@ -48,8 +48,12 @@ describe('cross-department request behaviour', () => {
     const r = step(filed(), 'approve', 'li.na', { department: 'it' });
     expect(r.instance.state).toBe('assigned');
     expect(r.waitingOn).toEqual(['dept:it']);
-    expect(r.effects).toContainEqual({ type: 'timer.cancel', name: 'deadline', stateVersion: 1 });
-    expect(r.effects).toContainEqual(expect.objectContaining({ type: 'timer.start', name: 'deadline', event: 'accept_overdue', stateVersion: 2 }));
+    expect(r.effects).toContainEqual({ type: 'timer.cancel', stateVersion: 1 });
+    // Accept within 1 working day: a reminder 2 working hours before, then the deadline.
+    expect(r.effects.filter((e) => e.type === 'timer.start')).toEqual([
+      { type: 'timer.start', step: 'remind', at: '2026-11-30T09:00:00.000Z', stateVersion: 2 }, // Monday 17:00
+      { type: 'timer.start', step: 'due', at: '2026-12-01T02:00:00.000Z', stateVersion: 2 },
+    ]);
     expect(r.effects).toContainEqual(expect.objectContaining({ type: 'notify', to: 'dept:it', messageKey: 'request.notify.assigned', withCard: true }));
     expect(r.effects).toContainEqual(expect.objectContaining({ type: 'notify', to: 'person:zhang.wei', messageKey: 'request.notify.approved' }));
     expect(r.effects).toContainEqual({ type: 'card.update' });

@@ -19,7 +19,11 @@ async function session(lines: string[]): Promise<string> {
   const output = new PassThrough();
   let transcript = '';
   output.on('data', (chunk) => (transcript += chunk));
-  const playground = createConsoleAdapter({ baton: h.baton, input, output, interactive: false, startAs: h.person('zhang.wei') });
+  const playground = createConsoleAdapter({
+    baton: h.baton, input, output, interactive: false, startAs: h.person('zhang.wei'),
+    settle: () => h.scheduler.settle(),
+    time: { now: () => h.clock.now(), advance: (ms) => h.advance(ms) },
+  });
   h.baton.addAdapter(playground);
   input.end(`${lines.join('\n')}\n`);
   await playground.run();

@@ -1,0 +1,65 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { Effect, WorkflowEnv } from '../workflows/definition.js';
+import { workflowOf } from '../workflows/registry.js';
+import { ladderStep } from '../workflows/reminder-ladder.js';
+import { toInstance } from './instance-row.js';
+import { writeEffects } from './write-effects.js';
+
+export type FireOutcome = 'fired' | 'stale' | 'not-pending';
+
+/**
+ * Fires one timer, once: claiming the pending row, the reminders it sends and the next rung
+ * of the ladder commit together, so a job that runs twice (a worker killed mid-job, a retried
+ * job) finds the timer no longer pending and does nothing. A timer whose state has since been
+ * left is marked stale and dropped.
+ */
+export async function fireTimer(
+  deps: { db: PrismaClient; env: () => WorkflowEnv; logger: Logger },
+  timerId: bigint,
+): Promise<FireOutcome> {
+  const env = deps.env();
+  return deps.db.$transaction(
+    async (tx) => {
+      const timer = await tx.timer.findUnique({ where: { id: timerId } });
+      if (!timer || timer.status !== 'pending') return 'not-pending';
+      const row = await tx.workflowInstance.findUnique({ where: { id: timer.instanceId } });
+      const instance = row ? toInstance(row) : null;
+      const def = instance ? workflowOf(instance.kind) : null;
+      if (!instance || !def || instance.stateVersion !== timer.stateVersion || def.states[instance.state]!.terminal) {
+        await claim(tx, timerId, 'stale', env.now);
+        deps.logger.info({ timer: String(timerId), step: timer.step }, 'stale timer dropped');
+        return 'stale';
+      }
+      if (!(await claim(tx, timerId, 'fired', env.now))) return 'not-pending';
+      const step = ladderStep(def, instance, timer.step, env);
+      const version = instance.version + 1;
+      // Reminders change no state; the version moves so the audit trail has one entry per step.
+      const saved = await tx.workflowInstance.updateMany({ where: { id: instance.id, version: instance.version }, data: { version } });
+      if (saved.count === 0) throw new Error('The instance changed while its timer fired; the job will retry');
+      await tx.auditEntry.create({
+        data: {
+          instanceId: instance.id,
+          version,
+          actorId: null,
+          event: `timer.${timer.step}`,
+          fromState: instance.state,
+          toState: instance.state,
+          data: { step: timer.step, dueAt: timer.dueAt.toISOString() } as Prisma.InputJsonValue,
+        },
+      });
+      const effects: Effect[] = step.notifications.map((note) => ({ type: 'notify', ...note }));
+      if (step.next) {
+        effects.push({ type: 'timer.start', step: step.next.step, at: step.next.at.toISOString(), stateVersion: timer.stateVersion });
+      }
+      await writeEffects(tx, instance.id, version, effects);
+      return 'fired';
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+}
+
+async function claim(tx: Prisma.TransactionClient, id: bigint, status: 'fired' | 'stale', now: Date): Promise<boolean> {
+  const claimed = await tx.timer.updateMany({ where: { id, status: 'pending' }, data: { status, firedAt: now } });
+  return claimed.count === 1;
+}

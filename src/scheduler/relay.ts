@@ -1,0 +1,113 @@
+import type { Clock } from '../clock.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { Queues } from './queues.js';
+
+export const timerJobId = (id: bigint | string) => `timer-${id}`;
+export const effectJobId = (id: bigint | string) => `effect-${id}`;
+const BATCH = 200;
+
+export interface Relay {
+  /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
+  relayOnce(): Promise<number>;
+  /** Relays every `intervalMs`, and soon after each `kick()`. */
+  start(intervalMs: number): void;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The transactional outbox's other half. Rows are claimed with SKIP LOCKED, so any number of
+ * processes may relay; a crash between adding a job and marking the row only repeats the add,
+ * which BullMQ ignores for a job id it already holds, and the workers ignore for a timer no
+ * longer pending or a delivery already made.
+ */
+export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clock; logger: Logger }): Relay {
+  const { db, queues, clock, logger } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | null = null;
+  let again = false;
+
+  const enqueueTimers = () =>
+    db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: bigint; dueAt: Date }>>`
+        SELECT id, "dueAt" FROM "Timer" WHERE status = 'pending' AND "enqueuedAt" IS NULL
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      for (const row of rows) {
+        const delay = Math.max(0, row.dueAt.getTime() - clock.now().getTime());
+        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, { jobId: timerJobId(row.id), delay, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } });
+      }
+      if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: new Date() } });
+      return rows.length;
+    });
+
+  const removeCancelled = () =>
+    db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+        SELECT id FROM "Timer" WHERE status <> 'pending' AND "enqueuedAt" IS NOT NULL AND "firedAt" IS NULL
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      for (const row of rows) {
+        // A job that is running right now cannot be removed; it will find its timer cancelled.
+        await queues.timers.remove(timerJobId(row.id)).catch(() => 0);
+      }
+      if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: null } });
+      return rows.length;
+    });
+
+  const enqueueEffects = () =>
+    db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+        SELECT id FROM "OutboxEffect" WHERE "dispatchedAt" IS NULL
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      if (rows.length) {
+        await queues.deliveries.addBulk(
+          rows.map((row) => ({
+            name: 'deliver',
+            data: { effectId: String(row.id) },
+            opts: { jobId: effectJobId(row.id), attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+          })),
+        );
+        await tx.outboxEffect.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { dispatchedAt: new Date() } });
+      }
+      return rows.length;
+    });
+
+  async function loop(): Promise<number> {
+    let total = 0;
+    do {
+      again = false;
+      for (;;) {
+        const moved = (await enqueueTimers()) + (await removeCancelled()) + (await enqueueEffects());
+        total += moved;
+        if (moved === 0) break;
+      }
+    } while (again);
+    return total;
+  }
+
+  function relayOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  const safely = () => void relayOnce().catch((err) => logger.error({ err }, 'relaying the outbox failed'));
+
+  return {
+    relayOnce,
+    kick: safely,
+    start(intervalMs) {
+      timer = setInterval(safely, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Deliverer } from '../delivery/deliverer.js';
+import { DeliveryError } from '../delivery/delivery-error.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { Redis } from 'ioredis';
+import { QUEUE, createRedisConnection } from './queues.js';
+
+export interface WorkerDeps {
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+}
+
+/** Fires timers: the engine checks the timer is still current and applies it once. */
+export function createTimerWorker(deps: WorkerDeps & { fire(timerId: bigint): Promise<string> }): Worker {
+  const connection = createRedisConnection(deps.redisUrl);
+  const worker = new Worker(
+    QUEUE.timers,
+    async (job: Job<{ timerId: string }>) => deps.fire(BigInt(job.data.timerId)),
+    { connection, prefix: deps.prefix, concurrency: 4 },
+  );
+  closeConnectionWith(worker, connection);
+  worker.on('failed', (job, err) => deps.logger.error({ err, job: job?.id }, 'timer job failed'));
+  worker.on('error', (err) => deps.logger.error({ err }, 'timer worker error'));
+  return worker;
+}
+
+/**
+ * Delivers message effects. A platform's rate-limit answer moves the job back to the delayed
+ * set for as long as the platform asked, without using up an attempt; other failures retry
+ * with backoff; when attempts run out, what is still undelivered is recorded as failed.
+ */
+export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deliverer: Deliverer }): Worker {
+  const connection = createRedisConnection(deps.redisUrl);
+  const worker = new Worker(
+    QUEUE.deliveries,
+    async (job: Job<{ effectId: string }>, token?: string) => {
+      const effect = await deps.db.outboxEffect.findUnique({ where: { id: BigInt(job.data.effectId) } });
+      if (!effect) return;
+      try {
+        await deps.deliverer.deliver(effect);
+      } catch (error) {
+        if (error instanceof DeliveryError && error.failure === 'rate-limited') {
+          const wait = error.retryAfterMs ?? 1_000;
+          deps.logger.warn({ effect: job.data.effectId, waitMs: wait }, 'rate limited by the platform');
+          await job.moveToDelayed(Date.now() + wait, token);
+          throw new DelayedError();
+        }
+        throw error;
+      }
+    },
+    { connection, prefix: deps.prefix, concurrency: 8 },
+  );
+  closeConnectionWith(worker, connection);
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+    deps.logger.error({ err, effect: job.data.effectId, attempt: job.attemptsMade, exhausted }, 'delivery failed');
+    if (exhausted) {
+      void deps.deliverer.abandon(BigInt(job.data.effectId), err.message).catch((e) => deps.logger.error({ err: e }, 'recording a failed delivery failed'));
+    }
+  });
+  worker.on('error', (err) => deps.logger.error({ err }, 'delivery worker error'));
+  return worker;
+}
+
+/** BullMQ leaves a connection it was given open on close(); this one is the worker's alone. */
+function closeConnectionWith(worker: Worker, connection: Redis) {
+  worker.on('closed', () => connection.disconnect());
+}

@@ -1,0 +1,95 @@
+import type { WorkingDuration } from '../config/schema.js';
+import { splitPrincipal, type Directory } from '../directory/directory.js';
+import { person, type Principal } from '../directory/principal.js';
+import { stateKey, type Instance, type Notification, type WorkflowDefinition, type WorkflowEnv } from './definition.js';
+
+/** One rung of the ladder: `remind` before the deadline, `due` at it, `overdue-<n>` after. */
+export interface PlannedTimer {
+  step: string;
+  at: Date;
+}
+
+export interface LadderStep {
+  notifications: Notification[];
+  next: PlannedTimer | null;
+}
+
+/**
+ * The timers of a state with a deadline: a reminder `before` it when there is time for one,
+ * and the deadline itself. Pure: the engine writes them with the state change.
+ */
+export function firstTimers(due: Date, env: WorkflowEnv): PlannedTimer[] {
+  const left = env.calendar.workingHoursBetween(env.now, due);
+  const before = hoursOf(env.config.reminders.before, env);
+  const timers: PlannedTimer[] = [];
+  if (left > before) timers.push({ step: 'remind', at: env.calendar.add(env.now, { amount: left - before, unit: 'hours' }) });
+  timers.push({ step: 'due', at: due });
+  return timers;
+}
+
+/** What a fired timer says, to whom, and which rung comes next. */
+export function ladderStep(def: WorkflowDefinition, instance: Instance, step: string, env: WorkflowEnv): LadderStep {
+  const rules = env.config.reminders;
+  const waitingOn = def.states[instance.state]!.waitingOn(instance);
+  const params = {
+    ref: instance.ref,
+    title: instance.title,
+    state: { key: stateKey(def.kind, instance.state) },
+    ...(instance.dueAt ? { due: { at: instance.dueAt.toISOString() } } : {}),
+  };
+  const tell = (to: Principal, messageKey: Notification['messageKey'], extra: Notification['params'] = {}): Notification => ({
+    to,
+    messageKey,
+    params: { ...params, ...extra },
+    withCard: false,
+  });
+  const nextOverdue = (n: number): PlannedTimer | null =>
+    n > rules.maxOverdueReminders ? null : { step: `overdue-${n}`, at: env.calendar.add(env.now, rules.overdueEvery) };
+
+  if (step === 'remind') return { notifications: waitingOn.map((p) => tell(p, 'reminder.before')), next: null };
+  if (step === 'due') return { notifications: waitingOn.map((p) => tell(p, 'reminder.due')), next: nextOverdue(1) };
+  const n = Number(/^overdue-(\d+)$/.exec(step)?.[1] ?? NaN);
+  if (!Number.isInteger(n)) throw new Error(`Unknown timer step "${step}"`);
+  const notifications = waitingOn.map((p) => tell(p, 'reminder.overdue', { count: n }));
+  if (n >= rules.escalateAfter) {
+    notifications.push(...escalate(waitingOn, env.directory, 0).map((head) => tell(person(head), 'reminder.escalated', { count: n })));
+  }
+  if (n >= rules.escalateUpAfter) {
+    notifications.push(...escalate(waitingOn, env.directory, 1).map((head) => tell(person(head), 'reminder.escalatedUp', { count: n })));
+  }
+  return { notifications: dedupe(notifications), next: nextOverdue(n + 1) };
+}
+
+/** Heads of the departments behind the principals, `levels` steps up the `parent` chain. */
+function escalate(principals: Principal[], directory: Directory, levels: number): string[] {
+  const departments = principals.flatMap((principal) => {
+    const [type, id = ''] = splitPrincipal(principal);
+    if (type === 'dept') return [id];
+    if (type === 'kind') return directory.departments().filter((d) => d.kind === id).map((d) => d.id);
+    if (type === 'person') return directory.person(id)?.departments.slice(0, 1) ?? [];
+    return [];
+  });
+  const heads = departments.flatMap((id) => {
+    let dept = directory.department(id);
+    for (let i = 0; i < levels && dept; i++) dept = dept.parent ? directory.department(dept.parent) : undefined;
+    return dept?.head && !(levels > 0 && dept.id === id) ? [dept.head] : [];
+  });
+  return [...new Set(heads)];
+}
+
+function dedupe(notes: Notification[]): Notification[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.to}|${n.messageKey}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function hoursOf(duration: WorkingDuration, env: WorkflowEnv): number {
+  if (duration.unit === 'hours') return duration.amount;
+  const [startH = 0, startM = 0] = env.config.calendar.workHours.start.split(':').map(Number);
+  const [endH = 0, endM = 0] = env.config.calendar.workHours.end.split(':').map(Number);
+  return duration.amount * (endH + endM / 60 - (startH + startM / 60));
+}
