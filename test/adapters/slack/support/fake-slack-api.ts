@@ -7,6 +7,8 @@ export interface ApiCall {
   method: string;
   token: string | undefined;
   args: Record<string, any>;
+  /** What the fake answered (JSON body). */
+  response?: Record<string, any>;
 }
 
 /** What a scripted method answers instead of the default: HTTP status, headers, JSON body. */
@@ -82,10 +84,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const method = path.replace(/^\/api\//, '');
     const args = decodeArgs(raw, req.headers['content-type'] ?? '');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    calls.push({ method, token, args });
     const queued = scripted.get(method)?.shift();
-    if (queued) return send(res, queued.status ?? 200, { 'content-type': 'application/json', ...queued.headers }, JSON.stringify(queued.body));
+    if (queued) {
+      calls.push({ method, token, args, response: queued.body });
+      return send(res, queued.status ?? 200, { 'content-type': 'application/json', ...queued.headers }, JSON.stringify(queued.body));
+    }
     const answer = methods[method]?.(args) ?? { ok: false, error: 'unknown_method' };
+    calls.push({ method, token, args, response: answer });
     send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(answer));
   }
 
