@@ -1,0 +1,60 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { InboundDedupe } from '../../../src/inbound/dedupe.js';
+import type { Logger } from '../../../src/logger.js';
+import { sdkLogger } from '../sdk-logger.js';
+import { decryptBody } from '../webhook/crypto.js';
+import type { InboundContext } from './context.js';
+import { onCardAction } from './on-card-action.js';
+import { onMenu } from './on-menu.js';
+import { onMessage } from './on-message.js';
+
+/**
+ * The SDK's dispatcher, with Baton's handlers, that claims each `event_id` before handling it:
+ * Feishu re-sends an event until it hears 200, and every bot process behind a load balancer
+ * must agree that a retry is one. Requests reach it already verified (webhook) or over the
+ * authenticated long connection, so the SDK's own signature check is off.
+ */
+class ClaimingDispatcher extends lark.EventDispatcher {
+  constructor(
+    params: ConstructorParameters<typeof lark.EventDispatcher>[0],
+    private readonly dedupe: InboundDedupe,
+    private readonly log: Logger,
+    private readonly payloadKey: string | undefined,
+  ) {
+    super(params);
+  }
+
+  override async invoke(received: unknown, _params?: { needCheck?: boolean }): Promise<unknown> {
+    const data = this.decrypted(received);
+    const id = eventIdOf(data);
+    if (id && !(await this.dedupe.firstTime('feishu', id))) {
+      this.log.info({ eventId: id }, 'feishu: repeated event ignored');
+      return {};
+    }
+    return super.invoke(data, { needCheck: false });
+  }
+
+  /** Long-connection payloads are plain JSON; an encrypted one is opened here so its id can be read. */
+  private decrypted(data: unknown): unknown {
+    const encrypt = typeof data === 'object' && data !== null ? (data as { encrypt?: unknown }).encrypt : undefined;
+    if (typeof encrypt !== 'string' || !this.payloadKey) return data;
+    return JSON.parse(decryptBody(encrypt, this.payloadKey)) as unknown;
+  }
+}
+
+export function createDispatcher(ctx: InboundContext, options: { encryptKey?: string; answerWithinMs?: number } = {}): lark.EventDispatcher {
+  const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, ctx.baton.dedupe, ctx.logger, options.encryptKey);
+  return dispatcher.register({
+    'im.message.receive_v1': onMessage(ctx),
+    'application.bot.menu_v6': onMenu(ctx),
+    'card.action.trigger': onCardAction(ctx, options.answerWithinMs),
+  } as Record<string, (data: never) => Promise<unknown>>);
+}
+
+/** Version 2.0 payloads carry `header.event_id`; 1.0 events a top-level `uuid`. */
+function eventIdOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const payload = data as { header?: { event_id?: unknown }; uuid?: unknown };
+  const id = payload.header?.event_id ?? payload.uuid;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}

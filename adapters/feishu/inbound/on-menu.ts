@@ -1,0 +1,30 @@
+import { unknownPersonMessage } from '../../../src/directory/unknown-person.js';
+import { commandFromMenuKey } from '../normalize/command.js';
+import { identify, type FeishuUserIds } from '../normalize/identify.js';
+import type { InboundContext } from './context.js';
+import { sendReply } from './reply.js';
+
+/** application.bot.menu_v6: a bot menu item whose event_key names a command ("request", "/my"). */
+export interface MenuEvent {
+  event_key?: string;
+  operator?: { operator_id?: FeishuUserIds; operator_name?: string };
+}
+
+export function onMenu(ctx: InboundContext) {
+  return async (event: MenuEvent): Promise<void> => {
+    const ids = event.operator?.operator_id;
+    const command = commandFromMenuKey(event.event_key ?? '');
+    if (!ids?.open_id || !command) return;
+    const to = { idType: 'open_id' as const, id: ids.open_id };
+    ctx.later('menu', async () => {
+      const { baton } = ctx;
+      const person = identify(baton.directory, ids);
+      if (!person) {
+        const locale = baton.env().config.company.defaultLocale;
+        await sendReply(ctx.messenger, to, { kind: 'error', text: unknownPersonMessage(baton.directory, locale), fieldErrors: [] }, locale);
+        return;
+      }
+      await sendReply(ctx.messenger, to, await baton.router.handle(person, { type: 'command', ...command }), person.locale);
+    });
+  };
+}

@@ -1,0 +1,44 @@
+import { unknownPersonMessage } from '../../../src/directory/unknown-person.js';
+import { parseCommandLine } from '../normalize/command.js';
+import { identify, type FeishuUserIds } from '../normalize/identify.js';
+import { typedText, type ReceivedMessage } from '../normalize/message-text.js';
+import type { Recipient } from '../outbound/messenger.js';
+import type { InboundContext } from './context.js';
+import { sendReply } from './reply.js';
+
+/** im.message.receive_v1, flattened by the SDK's dispatcher: header fields and event fields. */
+export interface MessageEvent {
+  event_id?: string;
+  sender?: { sender_id?: FeishuUserIds; sender_type?: string };
+  message?: ReceivedMessage;
+}
+
+/**
+ * A message to the bot: in a direct chat, or mentioning it in a group (Feishu only delivers
+ * group messages that mention the bot). `/command args` runs the command; in a direct chat
+ * anything else gets `/help`. Answers go to the sender's direct chat with the bot.
+ */
+export function onMessage(ctx: InboundContext) {
+  return async (event: MessageEvent): Promise<void> => {
+    const message = event.message;
+    const ids = event.sender?.sender_id;
+    // Bots (Baton included) never drive Baton: that way lies a loop.
+    if (!message || !ids?.open_id || (event.sender?.sender_type && event.sender.sender_type !== 'user')) return;
+    const text = typedText(message);
+    if (text === null) return;
+    const command = parseCommandLine(text) ?? (message.chat_type === 'p2p' ? { name: 'help', args: '' } : null);
+    if (!command) return;
+    const to: Recipient = { idType: 'open_id', id: ids.open_id };
+    ctx.later('message', async () => {
+      const { baton } = ctx;
+      const person = identify(baton.directory, ids);
+      if (!person) {
+        const locale = baton.env().config.company.defaultLocale;
+        await sendReply(ctx.messenger, to, { kind: 'error', text: unknownPersonMessage(baton.directory, locale), fieldErrors: [] }, locale);
+        return;
+      }
+      const reply = await baton.router.handle(person, { type: 'command', ...command });
+      await sendReply(ctx.messenger, to, reply, person.locale);
+    });
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+export type FeishuMode = 'webhook' | 'ws';
+
+/** How Baton reaches one Feishu or Lark app. Secrets stay here: never log this object whole. */
+export interface FeishuSettings {
+  appId: string;
+  appSecret: string;
+  /** Compared with the `token` of every event and callback: the SDK does not do it for events. */
+  verificationToken: string | undefined;
+  /** Webhook bodies are encrypted and signed with it; required for webhook mode. */
+  encryptKey: string | undefined;
+  /** Base URL of the Open API, without a trailing slash. */
+  domain: string;
+  mode: FeishuMode;
+}
+
+const DOMAINS: Record<string, string> = {
+  feishu: 'https://open.feishu.cn',
+  lark: 'https://open.larksuite.com',
+};
+
+const nonEmpty = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is empty (${what})`);
+
+const fields = z.object({
+    FEISHU_APP_ID: nonEmpty('the App ID from the app\'s "Credentials & Basic Info" page, cli_…'),
+    FEISHU_APP_SECRET: nonEmpty('the App Secret from the same page'),
+    FEISHU_VERIFICATION_TOKEN: z.string().trim().min(1, 'is empty').optional(),
+    FEISHU_ENCRYPT_KEY: z.string().trim().min(1, 'is empty').optional(),
+    FEISHU_DOMAIN: z
+      .string()
+      .trim()
+      .default('feishu')
+      .refine((v) => v in DOMAINS || /^https?:\/\/[^\s]+$/.test(v), 'expected feishu, lark, or a base URL such as https://open.feishu.cn'),
+    FEISHU_MODE: z.enum(['webhook', 'ws'], { error: 'expected webhook or ws' }).default('webhook'),
+  });
+
+const schema = fields.superRefine((v, ctx) => {
+    if (v.FEISHU_MODE !== 'webhook') return;
+    // Feishu signs a webhook request only when an Encrypt Key is set, and the token is the only
+    // other proof a request came from Feishu: without both, anyone could post fake events.
+    if (!v.FEISHU_ENCRYPT_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FEISHU_ENCRYPT_KEY'], message: 'is required in webhook mode (Events & Callbacks → Encryption Strategy → Encrypt Key)' });
+    }
+    if (!v.FEISHU_VERIFICATION_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['FEISHU_VERIFICATION_TOKEN'], message: 'is required in webhook mode (Events & Callbacks → Encryption Strategy → Verification Token)' });
+    }
+  });
+
+/**
+ * Feishu settings from the environment: null when no FEISHU_* variable is set (Feishu is not
+ * used), otherwise validated, with an error naming each wrong variable and never its value.
+ */
+export function feishuSettingsFromEnv(env: NodeJS.ProcessEnv): FeishuSettings | null {
+  const present = Object.keys(env).some((key) => key.startsWith('FEISHU_') && env[key] !== undefined && env[key] !== '');
+  if (!present) return null;
+  const picked = Object.fromEntries(Object.keys(fields.shape).map((key) => [key, blankToUndefined(env[key])]));
+  const result = schema.safeParse(picked);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid Feishu/Lark settings:\n${problems.join('\n')}`);
+  }
+  const v = result.data;
+  return {
+    appId: v.FEISHU_APP_ID,
+    appSecret: v.FEISHU_APP_SECRET,
+    verificationToken: v.FEISHU_VERIFICATION_TOKEN,
+    encryptKey: v.FEISHU_ENCRYPT_KEY,
+    domain: (DOMAINS[v.FEISHU_DOMAIN] ?? v.FEISHU_DOMAIN).replace(/\/+$/, ''),
+    mode: v.FEISHU_MODE,
+  };
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,20 @@
+import type { Locale } from '../../src/config/schema.js';
+
+/**
+ * The few words only the Feishu adapter says. Everything else comes from the core's catalogs;
+ * these would move there if another platform ever needed them.
+ */
+const TEXT = {
+  'zh-CN': {
+    working: '正在处理，卡片稍后更新。',
+  },
+  en: {
+    working: 'Working on it; the card will update shortly.',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+export type FeishuTextKey = keyof (typeof TEXT)['en'];
+
+export function feishuText(locale: Locale, key: FeishuTextKey): string {
+  return TEXT[locale][key];
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { createFeishuPlatform, type FeishuPlatform } from '../../../../adapters/feishu/index.js';
+import type { FeishuSettings } from '../../../../adapters/feishu/settings.js';
+import { startHttpServer, type HttpServer } from '../../../../src/http/http-server.js';
+import { createLogger } from '../../../../src/logger.js';
+import { createHarness, type Harness } from '../../../support/harness.js';
+import { ENCRYPT_KEY, postEvent, VERIFICATION_TOKEN, type Payload, type SendOptions } from './events.js';
+import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
+
+export interface FeishuRig {
+  h: Harness;
+  api: FakeOpenApi;
+  platform: FeishuPlatform;
+  server: HttpServer;
+  settings: FeishuSettings;
+  /** Posts an event or callback to /feishu/events, signed now (by the harness clock). */
+  send(payload: Payload, options?: Partial<SendOptions>): Promise<{ status: number; body: any }>;
+  /** Waits for work started by events and for the outbox to be delivered. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A unique app id per rig: the SDK caches tenant tokens by app id. */
+export function appId(): string {
+  return `cli_${randomBytes(8).toString('hex')}`;
+}
+
+/** Baton on a fresh database, its Feishu platform talking to a fake Open API, served over HTTP. */
+export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws' } = {}): Promise<FeishuRig> {
+  const h = await createHarness(undefined, { recordingPlatform: false });
+  const api = await startFakeOpenApi();
+  const settings: FeishuSettings = {
+    appId: appId(),
+    appSecret: 'sec_9fGdLm2QvX7pWk4T',
+    verificationToken: VERIFICATION_TOKEN,
+    encryptKey: ENCRYPT_KEY,
+    domain: api.url,
+    mode: options.mode ?? 'webhook',
+  };
+  const platform = await createFeishuPlatform({
+    baton: h.baton,
+    settings,
+    logger: createLogger({ level: 'silent' }),
+    ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
+  });
+  h.baton.addAdapter(platform.adapter);
+  const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: platform.routes });
+  const settle = async () => {
+    await platform.idle();
+    await h.scheduler.settle();
+  };
+  return {
+    h,
+    api,
+    platform,
+    server,
+    settings,
+    send: (payload, sendOptions = {}) =>
+      postEvent(`${server.url}/feishu/events`, payload, { timestamp: Math.floor(h.clock.now().getTime() / 1000), ...sendOptions }),
+    settle,
+    async close() {
+      await platform.stop();
+      await server.close();
+      await api.close();
+      await h.close();
+    },
+  };
+}
