@@ -49,4 +49,30 @@ describe('Slack slash commands', () => {
     expect(textObjects(answer.blocks).map((t) => t.text).join('\n')).toContain('/request');
     expect(answer.text).toContain(translate('en', 'help.header').slice(0, 10));
   });
+
+  it('shows bad modal fields inline (response_action: errors, keyed by block id) and saves nothing', async () => {
+    await s.command(SLACK.zhangWei, '/request');
+    const modal = await s.fake.waitFor(() => s.fake.callsTo('views.open').at(-1), 'views.open');
+    const submitted = await s.submit(SLACK.zhangWei, modal, { matter: '', content: 'x', goal: 'y', requiredBy: '2026-01-05' });
+    expect(submitted.status).toBe(200);
+    const ack = JSON.parse(submitted.body);
+    expect(ack.response_action).toBe('errors');
+    expect(Object.keys(ack.errors).sort()).toEqual(['matter', 'requiredBy']);
+    expect(ack.errors.matter).toBe(translate('zh-CN', 'field.required', { field: translate('zh-CN', 'request.field.matter') }));
+    expect(ack.errors.requiredBy).toContain('2026-11-30');
+    await s.settle();
+    expect(await s.h.db.workflowInstance.count()).toBe(0);
+    expect(s.fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('closes a good modal with an empty acknowledgement and answers where the command was typed', async () => {
+    const typed = await s.command(SLACK.zhangWei, '/request');
+    const modal = await s.fake.waitFor(() => s.fake.callsTo('views.open').at(-1), 'views.open');
+    const submitted = await s.submit(SLACK.zhangWei, modal, { matter: 'Desk', content: 'One desk', goal: 'Sit', requiredBy: '2026-12-15' });
+    expect(submitted).toMatchObject({ status: 200, body: '' });
+    await s.settle();
+    const answer = s.fake.responses.find((r) => r.path === new URL(typed.responseUrl).pathname)!.body;
+    expect(answer).toMatchObject({ response_type: 'ephemeral' });
+    expect(answer.text).toMatch(/^已提交 REQ-\d+/);
+  });
 });
