@@ -1,7 +1,8 @@
 import type { Command } from '../src/commands/command.js';
+import { failuresCommand } from './failures.js';
 import { helpCommand } from './help.js';
 import { myCommand } from './my.js';
 import { requestCommand } from './request.js';
 
 /** Every command. Adding one is a file in this folder and a line here. */
-export const commands: readonly Command[] = [requestCommand, myCommand, helpCommand];
+export const commands: readonly Command[] = [requestCommand, myCommand, helpCommand, failuresCommand];

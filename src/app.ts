@@ -69,7 +69,21 @@ export function createBaton(deps: {
     return { waiting: waiting.map(toInstance), open: filed.filter((row) => !waitingIds.has(row.id)).map(toInstance) };
   }
 
-  const services: CommandServices = { engine, directory, env, myItems, commands: () => deps.commands };
+  async function failedDeliveries(limit: number) {
+    const rows = await db.delivery.findMany({ where: { status: 'failed' }, orderBy: { failedAt: 'desc' }, take: limit });
+    const effects = await db.outboxEffect.findMany({ where: { id: { in: rows.map((r) => r.effectId) } }, include: { instance: true } });
+    const refOf = new Map(effects.map((e) => [e.id, e.instance ? toInstance(e.instance).ref : null]));
+    return rows.map((r) => ({
+      ref: refOf.get(r.effectId) ?? null,
+      target: r.target,
+      platform: r.platform,
+      error: r.lastError ?? '',
+      failedAt: r.failedAt ?? r.createdAt,
+      attempts: r.attempts,
+    }));
+  }
+
+  const services: CommandServices = { engine, directory, env, myItems, failedDeliveries, commands: () => deps.commands };
   const router = createRouter({
     services,
     logger,

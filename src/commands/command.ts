@@ -14,6 +14,17 @@ export interface CommandServices {
   /** Open instances waiting on the person, and those they filed. */
   myItems(person: Person): Promise<{ waiting: Instance[]; open: Instance[] }>;
   commands(): readonly Command[];
+  /** Deliveries that finally failed, newest first, for admins. */
+  failedDeliveries(limit: number): Promise<FailedDelivery[]>;
+}
+
+export interface FailedDelivery {
+  ref: string | null;
+  target: string;
+  platform: string;
+  error: string;
+  failedAt: Date;
+  attempts: number;
 }
 
 export interface CommandContext {

@@ -10,6 +10,11 @@ const BATCH = 200;
 export interface Relay {
   /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
   relayOnce(): Promise<number>;
+  /**
+   * Re-adds the jobs of pending timers that Redis no longer has (a Redis that lost its data,
+   * or was replaced): PostgreSQL holds every timer, so none is lost with Redis.
+   */
+  recover(): Promise<number>;
   /** Relays every `intervalMs`, and soon after each `kick()`. */
   start(intervalMs: number): void;
   kick(): void;
@@ -34,8 +39,7 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
         SELECT id, "dueAt" FROM "Timer" WHERE status = 'pending' AND "enqueuedAt" IS NULL
         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {
-        const delay = Math.max(0, row.dueAt.getTime() - clock.now().getTime());
-        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, { jobId: timerJobId(row.id), delay, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 }, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } });
+        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
       }
       if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: new Date() } });
       return rows.length;
@@ -72,6 +76,11 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
       return rows.length;
     });
 
+  function timerJobOptions(id: bigint, dueAt: Date) {
+    const delay = Math.max(0, dueAt.getTime() - clock.now().getTime());
+    return { jobId: timerJobId(id), delay, attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } };
+  }
+
   async function loop(): Promise<number> {
     let total = 0;
     do {
@@ -96,10 +105,30 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
     return running;
   }
 
+  async function recover(): Promise<number> {
+    let recovered = 0;
+    let after = -1n;
+    for (;;) {
+      const rows = await db.timer.findMany({
+        where: { status: 'pending', enqueuedAt: { not: null }, id: { gt: after } },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      });
+      if (rows.length === 0) return recovered;
+      for (const row of rows) {
+        if (await queues.timers.getJob(timerJobId(row.id))) continue;
+        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
+        recovered++;
+      }
+      after = rows.at(-1)!.id;
+    }
+  }
+
   const safely = () => void relayOnce().catch((err) => logger.error({ err }, 'relaying the outbox failed'));
 
   return {
     relayOnce,
+    recover,
     kick: safely,
     start(intervalMs) {
       timer = setInterval(safely, intervalMs);

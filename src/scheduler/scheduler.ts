@@ -75,6 +75,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
       if (options.relay) {
+        const recovered = await relay.recover();
+        if (recovered) options.logger.warn({ recovered }, 'timers missing from Redis were queued again');
         await relay.relayOnce();
         relay.start(1_000);
       }
