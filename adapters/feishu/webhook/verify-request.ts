@@ -34,30 +34,37 @@ export function verifyRequest(input: VerifyInput): Verdict {
   const outer = parseObject(input.rawBody);
   if (!outer) return reject('malformed');
   if (typeof outer.encrypt !== 'string') return reject('unencrypted');
-  let payload: Record<string, unknown> | null;
-  try {
-    payload = parseObject(decryptBody(outer.encrypt, input.encryptKey));
-  } catch {
-    return reject('undecryptable');
-  }
-  if (!payload) return reject('undecryptable');
-
-  if (payload.type === 'url_verification') {
-    // Feishu does not sign the address check; it proves itself with the token, and changes nothing.
-    if (!tokenMatches(payload.token, input.verificationToken)) return reject('bad-token');
-    return { kind: 'challenge', challenge: String(payload.challenge ?? '') };
-  }
 
   const timestamp = header(input.headers, 'x-lark-request-timestamp');
   const nonce = header(input.headers, 'x-lark-request-nonce');
   const signed = header(input.headers, 'x-lark-signature');
-  if (!timestamp || !nonce || !signed) return reject('unsigned');
-  const expected = signature(timestamp, nonce, input.encryptKey, input.rawBody);
-  if (!sameSecret(expected, signed.toLowerCase())) return reject('bad-signature');
-  const sentAt = Number(timestamp) * 1000;
-  if (!Number.isFinite(sentAt) || Math.abs(input.now.getTime() - sentAt) > MAX_SKEW_MS) return reject('stale');
+  const hasSignature = Boolean(timestamp && nonce && signed);
+  if (hasSignature) {
+    // Authenticate before decrypting anything.
+    const expected = signature(timestamp!, nonce!, input.encryptKey, input.rawBody);
+    if (!sameSecret(expected, signed!.toLowerCase())) return reject('bad-signature');
+    const sentAt = Number(timestamp) * 1000;
+    if (!Number.isFinite(sentAt) || Math.abs(input.now.getTime() - sentAt) > MAX_SKEW_MS) return reject('stale');
+  }
+
+  const payload = decrypt(outer.encrypt, input.encryptKey);
+  if (!payload) return reject('undecryptable');
+  if (payload.type === 'url_verification') {
+    // Feishu may not sign the address check; it proves itself with the token, and changes nothing.
+    if (!tokenMatches(payload.token, input.verificationToken)) return reject('bad-token');
+    return { kind: 'challenge', challenge: String(payload.challenge ?? '') };
+  }
+  if (!hasSignature) return reject('unsigned');
   if (!tokenMatches(tokenOf(payload), input.verificationToken)) return reject('bad-token');
   return { kind: 'event', payload };
+}
+
+function decrypt(encrypted: string, key: string): Record<string, unknown> | null {
+  try {
+    return parseObject(decryptBody(encrypted, key));
+  } catch {
+    return null;
+  }
 }
 
 /** Version 2.0 events carry the token in `header`; 1.0 events and old callbacks at the top. */

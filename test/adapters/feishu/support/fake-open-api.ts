@@ -25,6 +25,8 @@ export interface FakeOpenApi {
   patches: Array<{ messageId: string; card: Record<string, unknown> }>;
   delayedUpdates: Array<{ token: string; card: Record<string, unknown> }>;
   tokenRequests: number;
+  /** Every call that changed something, in order: `post <message_id>`, `patch <message_id>`, `delayed <token>`. */
+  calls: string[];
   /** The next request to `method path` (path without query) fails this way. */
   failNext(method: string, path: string, failure: Failure): void;
   /** Extra routes, e.g. the long connection's endpoint. */
@@ -43,6 +45,7 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
   const posted: PostedToFeishu[] = [];
   const patches: FakeOpenApi['patches'] = [];
   const delayedUpdates: FakeOpenApi['delayedUpdates'] = [];
+  const calls: string[] = [];
   const failures = new Map<string, Failure[]>();
   const extra = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
   let counter = 0;
@@ -72,10 +75,12 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
         ...(uuid ? { uuid } : {}),
       };
       posted.push(message);
+      calls.push(`post ${message.messageId}`);
       json(res, 200, { code: 0, msg: 'success', data: messageData(message) });
     },
     'POST /open-apis/interactive/v1/card/update': (_req, body, _q, res) => {
       delayedUpdates.push({ token: String(body.token), card: body.card as Record<string, unknown> });
+      calls.push(`delayed ${String(body.token)}`);
       json(res, 200, { code: 0, msg: 'success' });
     },
   };
@@ -114,6 +119,7 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
         if (typeof body.content !== 'string') return json(res, 400, { code: 230001, msg: 'content must be a JSON string' });
         if (!posted.some((p) => p.messageId === patchMatch[1])) return json(res, 400, { code: 230011, msg: 'message not found' });
         patches.push({ messageId: patchMatch[1]!, card: JSON.parse(body.content) as Record<string, unknown> });
+        calls.push(`patch ${patchMatch[1]!}`);
         return json(res, 200, { code: 0, msg: 'success', data: {} });
       }
       const handler = handlers[key];
@@ -129,6 +135,7 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
     posted,
     patches,
     delayedUpdates,
+    calls,
     get tokenRequests() {
       return api.tokenRequests;
     },
