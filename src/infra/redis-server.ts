@@ -15,6 +15,8 @@ export interface RedisServerOptions {
   dataDir: string;
   /** Loopback port; a free one is picked when omitted. */
   port?: number;
+  /** Fixed password, e.g. to restart on the same port and let connected clients reconnect. */
+  password?: string;
   /** Receives the server's log output; dropped by default (the tail goes into error messages). */
   onLog?: (text: string) => void;
 }
@@ -47,7 +49,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     options.onLog?.(text);
   };
   // Any local user can reach a loopback port; a fresh password per run keeps them out.
-  const password = randomBytes(18).toString('hex');
+  const password = options.password ?? randomBytes(18).toString('hex');
 
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort());

@@ -25,13 +25,18 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-/** BullMQ needs `maxRetriesPerRequest: null` on connections used by workers. */
-export function createRedisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null });
+/**
+ * BullMQ needs `maxRetriesPerRequest: null` on connections used by workers. Connection errors
+ * are reported, not thrown: ioredis reconnects by itself when Redis comes back.
+ */
+export function createRedisConnection(url: string, onError: (error: Error) => void = () => {}): Redis {
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  connection.on('error', onError);
+  return connection;
 }
 
-export function createQueues(redisUrl: string, prefix = DEFAULT_PREFIX): Queues {
-  const connection = createRedisConnection(redisUrl);
+export function createQueues(redisUrl: string, prefix = DEFAULT_PREFIX, onError?: (error: Error) => void): Queues {
+  const connection = createRedisConnection(redisUrl, onError);
   const options = { connection, prefix };
   const queues = {
     timers: new Queue(QUEUE.timers, options),

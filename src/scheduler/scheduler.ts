@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   relay: boolean;
   /** Run the timer and delivery workers in this process. */
   workers: boolean;
+  /** See WorkerDeps.lockDurationMs. */
+  lockDurationMs?: number;
 }
 
 export interface Scheduler {
@@ -38,7 +40,7 @@ export interface Scheduler {
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const queues = createQueues(options.redisUrl, prefix);
+  const queues = createQueues(options.redisUrl, prefix, (err) => options.logger.warn({ err: err.message }, 'redis connection error'));
   const relay = createRelay({ db: options.db, queues, clock: options.clock, logger: options.logger });
   const workers: Worker[] = [];
 
@@ -69,7 +71,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     promoteDue,
     async start() {
       if (options.workers) {
-        const deps = { redisUrl: options.redisUrl, prefix, logger: options.logger };
+        const deps = { redisUrl: options.redisUrl, prefix, logger: options.logger, ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}) };
         workers.push(createTimerWorker({ ...deps, fire: options.fire }));
         workers.push(createDeliveryWorker({ ...deps, db: options.db, deliverer: options.deliverer }));
         await Promise.all(workers.map((w) => w.waitUntilReady()));

@@ -10,15 +10,26 @@ export interface WorkerDeps {
   redisUrl: string;
   prefix: string;
   logger: Logger;
+  /**
+   * How long a job's lock lasts without renewal; a worker that dies mid-job has its job taken
+   * over after about this long. BullMQ's default (30 s) unless set.
+   */
+  lockDurationMs?: number;
+}
+
+function workerOptions(deps: WorkerDeps, concurrency: number) {
+  const connection = createRedisConnection(deps.redisUrl, (err) => deps.logger.warn({ err: err.message }, 'redis connection error'));
+  const lock = deps.lockDurationMs ? { lockDuration: deps.lockDurationMs, stalledInterval: deps.lockDurationMs } : {};
+  return { connection, options: { connection, prefix: deps.prefix, concurrency, ...lock } };
 }
 
 /** Fires timers: the engine checks the timer is still current and applies it once. */
 export function createTimerWorker(deps: WorkerDeps & { fire(timerId: bigint): Promise<string> }): Worker {
-  const connection = createRedisConnection(deps.redisUrl);
+  const { connection, options } = workerOptions(deps, 4);
   const worker = new Worker(
     QUEUE.timers,
     async (job: Job<{ timerId: string }>) => deps.fire(BigInt(job.data.timerId)),
-    { connection, prefix: deps.prefix, concurrency: 4 },
+    options,
   );
   closeConnectionWith(worker, connection);
   worker.on('failed', (job, err) => deps.logger.error({ err, job: job?.id }, 'timer job failed'));
@@ -32,7 +43,7 @@ export function createTimerWorker(deps: WorkerDeps & { fire(timerId: bigint): Pr
  * with backoff; when attempts run out, what is still undelivered is recorded as failed.
  */
 export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deliverer: Deliverer }): Worker {
-  const connection = createRedisConnection(deps.redisUrl);
+  const { connection, options } = workerOptions(deps, 8);
   const worker = new Worker(
     QUEUE.deliveries,
     async (job: Job<{ effectId: string }>, token?: string) => {
@@ -50,7 +61,7 @@ export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deli
         throw error;
       }
     },
-    { connection, prefix: deps.prefix, concurrency: 8 },
+    options,
   );
   closeConnectionWith(worker, connection);
   worker.on('failed', (job, err) => {

@@ -31,7 +31,10 @@ export interface Harness {
  * Baton's core on a fresh database of its own, the example company, a controllable clock, and
  * (unless turned off) a recording platform that every person and two channels are on.
  */
-export async function createHarness(now: Date = MONDAY_10AM, options: { recordingPlatform?: boolean } = {}): Promise<Harness> {
+export async function createHarness(
+  now: Date = MONDAY_10AM,
+  options: { recordingPlatform?: boolean; redisUrl?: string } = {},
+): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = createManualClock(now);
   const logger = createLogger({ level: 'silent' });
@@ -39,7 +42,7 @@ export async function createHarness(now: Date = MONDAY_10AM, options: { recordin
   // A queue prefix of its own keeps this test's jobs apart from every other test's.
   const prefix = `{${uniqueQueuePrefix('harness')}}`;
   const scheduler = createScheduler({
-    db: database.db, redisUrl: testRedisUrl(), prefix, clock, logger,
+    db: database.db, redisUrl: options.redisUrl ?? testRedisUrl(), prefix, clock, logger,
     deliverer: baton.deliverer, fire: baton.fireTimer, relay: true, workers: true,
   });
   await scheduler.start();
@@ -70,7 +73,7 @@ export async function createHarness(now: Date = MONDAY_10AM, options: { recordin
     },
     async close() {
       await scheduler.stop();
-      await deleteKeysWithPrefix(prefix);
+      if (!options.redisUrl) await deleteKeysWithPrefix(prefix);
       await database.drop();
     },
   };
