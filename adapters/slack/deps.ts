@@ -16,4 +16,6 @@ export interface SlackDeps {
   home: HomePublisher;
   inFlight: InFlight;
   logger: Logger;
+  /** How long a modal submission may take before the modal is closed and the answer follows privately. */
+  answerWithinMs: number;
 }

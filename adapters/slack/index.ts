@@ -23,8 +23,8 @@ export interface SlackPlatform {
   start(): Promise<void>;
   /** Disconnects and waits for work already acknowledged to Slack. */
   stop(): Promise<void>;
-  /** Resolves once every listener started so far has finished (tests, graceful stop). */
-  settled(): Promise<void>;
+  /** Resolves once the work started by requests received so far is done (tests, graceful stop). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -32,7 +32,13 @@ export interface SlackPlatform {
  * card updates out. Checks the bot token (auth.test) before returning, so a bad token is
  * reported at start with what to do, not at the first click.
  */
-export async function createSlackPlatform(deps: { baton: Baton; settings: SlackSettings; logger: Logger }): Promise<SlackPlatform> {
+export async function createSlackPlatform(deps: {
+  baton: Baton;
+  settings: SlackSettings;
+  logger: Logger;
+  /** How long a modal submission may take before the modal closes and the answer follows privately. */
+  answerWithinMs?: number;
+}): Promise<SlackPlatform> {
   const { baton, settings } = deps;
   const logger = deps.logger.child({ platform: 'slack' });
   const { app, receiver } = createBoltApp(settings, logger);
@@ -45,6 +51,8 @@ export async function createSlackPlatform(deps: { baton: Baton; settings: SlackS
     home: createHomePublisher({ baton, client: app.client }),
     inFlight,
     logger,
+    // Slack allows 3 seconds; the rest is margin for the network between Slack and Baton.
+    answerWithinMs: deps.answerWithinMs ?? 2_000,
   };
   registerListeners(app, slack);
   // One error handler for every listener: whatever escaped was already answered or is logged here.
@@ -65,6 +73,6 @@ export async function createSlackPlatform(deps: { baton: Baton; settings: SlackS
       started = false;
       await inFlight.settled();
     },
-    settled: () => inFlight.settled(),
+    idle: () => inFlight.settled(),
   };
 }

@@ -10,15 +10,14 @@ import { deliverReply, refreshAfterPress } from '../../reply/deliver-reply.js';
 import { tellUnknown } from '../../reply/tell-unknown.js';
 import { formView } from '../../render/form-view.js';
 
-/**
- * Slack shows inline field errors only in the acknowledgement of the submission itself, so
- * here (unlike commands and clicks) the work comes before the ack. Past this budget the
- * modal is closed anyway and the outcome follows as a private message: the 3 seconds hold.
- */
-const ANSWER_WITHIN_MS = 2_000;
-
 type Outcome = { person: Person; reply: Reply } | { person: null; locale: Person['locale'] };
 
+/**
+ * A submitted Baton modal. Slack shows inline field errors only in the acknowledgement of
+ * the submission itself, so here (unlike commands and clicks) the work comes before the ack.
+ * Past `answerWithinMs` the modal is closed anyway and the outcome follows as a private
+ * message: Slack's 3 seconds hold either way.
+ */
 export function formSubmission(deps: SlackDeps) {
   return async ({ body, view, ack }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const answer = answerFor(body.user.id, view.private_metadata);
@@ -29,7 +28,7 @@ export function formSubmission(deps: SlackDeps) {
       return { person: who.person, reply: await deps.baton.router.handle(who.person, { type: 'submit', formId: view.callback_id, values }) };
     });
     // A failure is logged below, once the modal is closed.
-    const inTime = await Promise.race([work.catch(() => undefined), delay(ANSWER_WITHIN_MS)]);
+    const inTime = await Promise.race([work.catch(() => undefined), delay(deps.answerWithinMs)]);
     if (inTime?.person && inTime.reply.kind === 'error') {
       const errors = inlineErrors(inTime.reply, view.blocks);
       if (errors) return ack({ response_action: 'errors', errors });

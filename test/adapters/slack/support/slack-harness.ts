@@ -39,7 +39,7 @@ export interface SlackHarness {
 let responseCounter = 0;
 
 /** Baton on a fresh database, its Slack platform on a real HTTP server, Slack itself faked. */
-export async function createSlackHarness(options: { mode?: 'http' | 'socket' } = {}): Promise<SlackHarness> {
+export async function createSlackHarness(options: { mode?: 'http' | 'socket'; answerWithinMs?: number } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
   const h = await createHarness(undefined, { recordingPlatform: false });
   const settings = slackSettingsFromEnv({
@@ -49,7 +49,7 @@ export async function createSlackHarness(options: { mode?: 'http' | 'socket' } =
     ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
   })!;
   const logger = createLogger({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
-  const platform = await createSlackPlatform({ baton: h.baton, settings, logger });
+  const platform = await createSlackPlatform({ baton: h.baton, settings, logger, ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}) });
   h.baton.addAdapter(platform.adapter);
   const server: HttpServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes: platform.routes });
   await platform.start();
@@ -63,9 +63,9 @@ export async function createSlackHarness(options: { mode?: 'http' | 'socket' } =
     url,
     post,
     async settle() {
-      await platform.settled();
+      await platform.idle();
       await h.scheduler.settle();
-      await platform.settled();
+      await platform.idle();
     },
     async command(userId, command, text = '', channelId = CHANNEL.sales) {
       const responseUrl = fake.responseUrl(`commands/${++responseCounter}`);
