@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fixture, type Payload } from './events.js';
 
 /** Every element of a card 2.0 JSON, however deeply nested (columns, forms). */
@@ -32,6 +33,8 @@ export function click(value: Record<string, unknown>, by: string, messageId: str
   payload.event.operator.open_id = by;
   payload.event.operator.union_id = '';
   payload.event.context = { open_message_id: messageId, open_chat_id: chatId };
+  // Each interaction has its own update token.
+  payload.event.token = `c-${randomBytes(19).toString('hex')}`;
   return payload;
 }
 
@@ -42,5 +45,7 @@ export function submit(form: string, formValue: Record<string, unknown>, by: str
   payload.event.operator.open_id = by;
   payload.event.operator.union_id = '';
   payload.event.context = { open_message_id: messageId, open_chat_id: chatId };
+  // Each interaction has its own update token.
+  payload.event.token = `c-${randomBytes(19).toString('hex')}`;
   return payload;
 }
