@@ -5,6 +5,7 @@ import { startHttpServer, type HttpServer } from '../../../../src/http/http-serv
 import { createLogger } from '../../../../src/logger.js';
 import { createHarness, type Harness } from '../../../support/harness.js';
 import { ENCRYPT_KEY, postEvent, VERIFICATION_TOKEN, type Payload, type SendOptions } from './events.js';
+import { startFakeLongConnection, type FakeLongConnection } from './fake-long-connection.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 
 export interface FeishuRig {
@@ -13,6 +14,8 @@ export interface FeishuRig {
   platform: FeishuPlatform;
   server: HttpServer;
   settings: FeishuSettings;
+  /** The long-connection gateway, in ws mode. */
+  gateway: FakeLongConnection | undefined;
   /** Posts an event or callback to /feishu/events, signed now (by the harness clock). */
   send(payload: Payload, options?: Partial<SendOptions>): Promise<{ status: number; body: any }>;
   /** Waits for work started by events and for the outbox to be delivered. */
@@ -45,6 +48,8 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
   });
   h.baton.addAdapter(platform.adapter);
   const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: platform.routes });
+  const gateway = settings.mode === 'ws' ? await startFakeLongConnection(api) : undefined;
+  await platform.start();
   const settle = async () => {
     await platform.idle();
     await h.scheduler.settle();
@@ -55,11 +60,13 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
     platform,
     server,
     settings,
+    gateway,
     send: (payload, sendOptions = {}) =>
       postEvent(`${server.url}/feishu/events`, payload, { timestamp: Math.floor(h.clock.now().getTime() / 1000), ...sendOptions }),
     settle,
     async close() {
       await platform.stop();
+      await gateway?.close();
       await server.close();
       await api.close();
       await h.close();
