@@ -76,7 +76,8 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
     }, TX_OPTIONS);
   }
 
-  async function apply(command: ApplyCommand) {
+  /** One attempt; `Overtaken` when something that did not change the state got there first. */
+  async function applyOnce(command: ApplyCommand) {
     const env = deps.env();
     return db.$transaction(async (tx) => {
       const row = await tx.workflowInstance.findUnique({ where: { id: command.instanceId } });
@@ -102,7 +103,9 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
         },
       });
       if (saved.count === 0) {
-        // Another press committed first; it holds the row lock until then, so it is visible now.
+        // Someone committed first; they held the row lock until then, so it is visible now.
+        const now = await tx.workflowInstance.findUniqueOrThrow({ where: { id: before.id } });
+        if (now.stateVersion === before.stateVersion) throw new Overtaken();
         throw await explainStale(tx, def, before, { ...command, version: before.version }, env);
       }
       await tx.auditEntry.create({
@@ -119,6 +122,20 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
       await writeEffects(tx, before.id, next.version, result.effects);
       return next;
     }, TX_OPTIONS);
+  }
+
+  /**
+   * Applies with a version check. A reminder that fired in between changes the version but
+   * not the state: the press is then simply applied again to the fresh instance.
+   */
+  async function apply(command: ApplyCommand): Promise<Instance> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await applyOnce(command);
+      } catch (error) {
+        if (!(error instanceof Overtaken) || attempt >= 5) throw error;
+      }
+    }
   }
 
   async function prepare(command: Omit<ApplyCommand, 'values'>) {
@@ -142,4 +159,10 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
       return row ? toInstance(row) : null;
     },
   };
+}
+
+class Overtaken extends Error {
+  constructor() {
+    super('The instance changed without changing state; retrying');
+  }
 }

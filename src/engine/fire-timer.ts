@@ -23,6 +23,8 @@ export async function fireTimer(
     async (tx) => {
       const timer = await tx.timer.findUnique({ where: { id: timerId } });
       if (!timer || timer.status !== 'pending') return 'not-pending';
+      // Timers of one instance fire one after another; a person's click retries (engine.apply).
+      await tx.$queryRaw`SELECT id FROM "WorkflowInstance" WHERE id = ${timer.instanceId}::uuid FOR UPDATE`;
       const row = await tx.workflowInstance.findUnique({ where: { id: timer.instanceId } });
       const instance = row ? toInstance(row) : null;
       const def = instance ? workflowOf(instance.kind) : null;
@@ -35,8 +37,7 @@ export async function fireTimer(
       const step = ladderStep(def, instance, timer.step, env);
       const version = instance.version + 1;
       // Reminders change no state; the version moves so the audit trail has one entry per step.
-      const saved = await tx.workflowInstance.updateMany({ where: { id: instance.id, version: instance.version }, data: { version } });
-      if (saved.count === 0) throw new Error('The instance changed while its timer fired; the job will retry');
+      await tx.workflowInstance.update({ where: { id: instance.id }, data: { version } });
       await tx.auditEntry.create({
         data: {
           instanceId: instance.id,

@@ -67,6 +67,16 @@ describe('engine on PostgreSQL', () => {
     expect(notices).toBe(2);
   });
 
+  it('accepts a press on a card a reminder has since overtaken, as long as the state is the same', async () => {
+    const id = await file();
+    const [remind] = await h.db.timer.findMany({ where: { instanceId: id }, orderBy: { id: 'asc' } });
+    h.clock.advance(7 * 3_600_000);
+    expect(await h.baton.fireTimer(remind!.id)).toBe('fired');
+    const reply = await h.act('li.na', { type: 'submit', formId: approveForm(id, 1), values: { department: 'it' } });
+    expect(reply.kind).toBe('text');
+    expect((await h.db.workflowInstance.findUniqueOrThrow({ where: { id } })).state).toBe('assigned');
+  });
+
   it('answers a press on an out-of-date card with the current card', async () => {
     const id = await file();
     await h.act('li.na', { type: 'submit', formId: formatActionId({ instanceId: id, event: 'return', version: 1 }), values: { question: 'How many?' } });
