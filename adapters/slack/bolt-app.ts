@@ -22,12 +22,13 @@ export function createBoltApp(settings: SlackSettings, logger: Logger): BoltPart
     timeout: 10_000,
   };
   if (settings.mode === 'socket') {
-    const app = new App({ token: settings.botToken, appToken: settings.appToken!, socketMode: true, logger: log, clientOptions, deferInitialization: true });
+    const app = new App({ token: settings.botToken, appToken: settings.appToken!, socketMode: true, logger: log, clientOptions, convoStore: false, deferInitialization: true });
     return { app };
   }
   // Acknowledge first, work after: Slack's 3-second limit holds however slow the work is.
   const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: '/slack/events', logger: log, processBeforeResponse: false });
-  const app = new App({ token: settings.botToken, receiver, logger: log, clientOptions, deferInitialization: true });
+  // No conversation store: it lives in process memory, and Baton keeps its state in PostgreSQL.
+  const app = new App({ token: settings.botToken, receiver, logger: log, clientOptions, convoStore: false, deferInitialization: true });
   return { app, receiver };
 }
 

@@ -64,7 +64,11 @@ export async function createSlackPlatform(deps: {
     adapter: createSlackOutbound({ client: createOutboundClient(settings, logger), logger }),
     routes: receiver ? [slackRoute(receiver)] : [],
     async start() {
-      if (settings.mode === 'socket' && !started) await app.start();
+      if (settings.mode === 'socket' && !started) {
+        await app.start().catch((error: unknown) => {
+          throw new Error(`Slack Socket Mode could not connect (${error instanceof Error ? error.message : String(error)}): check SLACK_APP_TOKEN (an app-level token with connections:write) and that Socket Mode is enabled for the app`, { cause: error });
+        });
+      }
       started = true;
       logger.info({ mode: settings.mode }, 'Slack connected');
     },

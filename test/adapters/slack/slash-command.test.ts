@@ -75,4 +75,13 @@ describe('Slack slash commands', () => {
     expect(answer).toMatchObject({ response_type: 'ephemeral' });
     expect(answer.text).toMatch(/^已提交 REQ-\d+/);
   });
+
+  it('acknowledges a command Baton does not know (renamed in the app, say) and says so privately', async () => {
+    const typed = await s.command(SLACK.zhangWei, '/baton-request');
+    expect(typed).toMatchObject({ status: 200, body: '' });
+    await s.settle();
+    const answer = s.fake.responses.find((r) => r.path === new URL(typed.responseUrl).pathname)!.body;
+    expect(answer.text).toBe(translate('zh-CN', 'error.unknownCommand', { name: 'baton-request' }));
+    expect(s.fake.responses).toHaveLength(1);
+  });
 });

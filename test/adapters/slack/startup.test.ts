@@ -3,7 +3,7 @@ import { createSlackPlatform, slackSettingsFromEnv } from '../../../adapters/sla
 import { createLogger } from '../../../src/logger.js';
 import { createHarness, type Harness } from '../../support/harness.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/slack-requests.js';
+import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET } from './support/slack-requests.js';
 
 let fake: FakeSlackApi;
 let h: Harness;
@@ -32,5 +32,13 @@ describe('Slack at start', () => {
     fake.answerNext('auth.test', { body: { ok: false, error: 'invalid_auth' } });
     const started = createSlackPlatform({ baton: h.baton, settings: settings(), logger: createLogger({ level: 'silent' }) });
     await expect(started).rejects.toThrow(/auth\.test: invalid_auth\): SLACK_BOT_TOKEN is not valid for this workspace/);
+  });
+
+  it('says which setting to check when Socket Mode cannot connect', async () => {
+    fake.answerNext('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
+    const socket = slackSettingsFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl })!;
+    const platform = await createSlackPlatform({ baton: h.baton, settings: socket, logger: createLogger({ level: 'silent' }) });
+    await expect(platform.start()).rejects.toThrow(/Socket Mode could not connect .*SLACK_APP_TOKEN/);
+    await platform.stop();
   });
 });
