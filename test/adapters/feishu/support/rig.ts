@@ -29,8 +29,9 @@ export function appId(): string {
 }
 
 /** Baton on a fresh database, its Feishu platform talking to a fake Open API, served over HTTP. */
-export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws' } = {}): Promise<FeishuRig> {
-  const h = await createHarness(undefined, { recordingPlatform: false });
+export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws'; harness?: Harness } = {}): Promise<FeishuRig> {
+  // Another platform's test rig may own the harness: then it closes it, too.
+  const h = options.harness ?? (await createHarness(undefined, { recordingPlatform: false }));
   const api = await startFakeOpenApi();
   const settings: FeishuSettings = {
     appId: appId(),
@@ -69,7 +70,7 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
       await gateway?.close();
       await server.close();
       await api.close();
-      await h.close();
+      if (!options.harness) await h.close();
     },
   };
 }
