@@ -7,14 +7,16 @@ import type { Locale } from '../../src/config/schema.js';
 const TEXT = {
   'zh-CN': {
     working: '正在处理，卡片稍后更新。',
+    yourId: '请把您的飞书 open_id 告诉管理员：{id}',
   },
   en: {
     working: 'Working on it; the card will update shortly.',
+    yourId: 'Give the admin your Feishu open_id: {id}',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type FeishuTextKey = keyof (typeof TEXT)['en'];
 
-export function feishuText(locale: Locale, key: FeishuTextKey): string {
-  return TEXT[locale][key];
+export function feishuText(locale: Locale, key: FeishuTextKey, params: Record<string, string> = {}): string {
+  return TEXT[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }

@@ -1,8 +1,8 @@
-import { unknownPersonMessage } from '../../../src/directory/unknown-person.js';
 import { commandFromMenuKey } from '../normalize/command.js';
 import { identify, type FeishuUserIds } from '../normalize/identify.js';
 import type { InboundContext } from './context.js';
 import { sendReply } from './reply.js';
+import { tellUnknownUser } from './unknown-user.js';
 
 /** application.bot.menu_v6: a bot menu item whose event_key names a command ("request", "/my"). */
 export interface MenuEvent {
@@ -19,11 +19,7 @@ export function onMenu(ctx: InboundContext) {
     ctx.later('menu', async () => {
       const { baton } = ctx;
       const person = identify(baton.directory, ids);
-      if (!person) {
-        const locale = baton.env().config.company.defaultLocale;
-        await sendReply(ctx.messenger, to, { kind: 'error', text: unknownPersonMessage(baton.directory, locale), fieldErrors: [] }, locale);
-        return;
-      }
+      if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
       await sendReply(ctx.messenger, to, await baton.router.handle(person, { type: 'command', ...command }), person.locale);
     });
   };

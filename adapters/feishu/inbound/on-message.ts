@@ -1,10 +1,10 @@
-import { unknownPersonMessage } from '../../../src/directory/unknown-person.js';
 import { parseCommandLine } from '../normalize/command.js';
 import { identify, type FeishuUserIds } from '../normalize/identify.js';
 import { typedText, type ReceivedMessage } from '../normalize/message-text.js';
 import type { Recipient } from '../outbound/messenger.js';
 import type { InboundContext } from './context.js';
 import { sendReply } from './reply.js';
+import { tellUnknownUser } from './unknown-user.js';
 
 /** im.message.receive_v1, flattened by the SDK's dispatcher: header fields and event fields. */
 export interface MessageEvent {
@@ -32,11 +32,7 @@ export function onMessage(ctx: InboundContext) {
     ctx.later('message', async () => {
       const { baton } = ctx;
       const person = identify(baton.directory, ids);
-      if (!person) {
-        const locale = baton.env().config.company.defaultLocale;
-        await sendReply(ctx.messenger, to, { kind: 'error', text: unknownPersonMessage(baton.directory, locale), fieldErrors: [] }, locale);
-        return;
-      }
+      if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
       const reply = await baton.router.handle(person, { type: 'command', ...command });
       await sendReply(ctx.messenger, to, reply, person.locale);
     });

@@ -75,6 +75,7 @@ describe('commands typed to the bot', () => {
     const text = JSON.stringify(rig.api.posted[0]!.content);
     expect(text).toContain('您还不在 Baton 通讯录中');
     expect(text).toContain('吴昊');
+    expect(text).toContain(stranger);
     expect(await rig.h.db.workflowInstance.count()).toBe(0);
   });
 
