@@ -30,7 +30,7 @@ export interface SlackHarness {
   /** Waits for everything after the acks: listeners, then the outbox and the card updates. */
   settle(): Promise<void>;
   command(userId: string, command: string, text?: string, channelId?: string): Promise<{ status: number; body: string; ms: number; responseUrl: string }>;
-  click(userId: string, actionId: string, where: { channelId: string; ts: string } | 'home', ephemeral?: boolean): Promise<{ status: number; body: string; responseUrl: string }>;
+  click(userId: string, actionId: string, where: { channelId: string; ts: string } | 'home', ephemeral?: boolean): Promise<{ status: number; body: string; ms: number; responseUrl: string }>;
   /** Submits the modal opened by `opened` (a views.open call) with answers by field name. */
   submit(userId: string, opened: ApiCall, answers: Record<string, string>): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
