@@ -20,9 +20,10 @@ const DELIVER: { [K in Reply['kind']]: Deliver<K> } = {
   cards: (deps, reply, answer) => sayPrivately(deps, answer, cardsMessage(reply.text, reply.cards)),
   form: openForm,
   error: async (deps, reply, answer, actor) => {
-    // A press on an out-of-date card: bring the pressed card up to date where it is.
-    const refreshed = reply.card ? await refreshClicked(deps, answer, actor, reply.card) : true;
-    await sayPrivately(deps, answer, slackMessage({ text: reply.text, ...(refreshed ? {} : { card: reply.card }) }));
+    // A press on an out-of-date card: bring the pressed card up to date where it is, or
+    // else show the current card with the explanation.
+    const inPlace = reply.card ? await refreshClicked(deps, answer, actor, reply.card) : false;
+    await sayPrivately(deps, answer, slackMessage({ text: reply.text, ...(reply.card && !inPlace ? { card: reply.card } : {}) }));
   },
 };
 
@@ -53,6 +54,15 @@ async function openForm(deps: SlackDeps, reply: Extract<Reply, { kind: 'form' }>
  * by publishing it again. False when there was nowhere to put it.
  */
 export async function refreshClicked(deps: SlackDeps, answer: Answer, actor: Person, card: Card): Promise<boolean> {
+  try {
+    return await refreshWhereClicked(deps, answer, actor, card);
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'could not refresh the pressed card; showing it with the answer instead');
+    return false;
+  }
+}
+
+async function refreshWhereClicked(deps: SlackDeps, answer: Answer, actor: Person, card: Card): Promise<boolean> {
   if (answer.fromHome) {
     await deps.home.publish(answer.userId, actor);
     return true;

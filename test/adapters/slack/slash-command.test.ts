@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { CHANNEL, SLACK, createSlackHarness, textObjects, type SlackHarness } from './support/slack-harness.js';
 
@@ -83,5 +84,19 @@ describe('Slack slash commands', () => {
     const answer = s.fake.responses.find((r) => r.path === new URL(typed.responseUrl).pathname)!.body;
     expect(answer.text).toBe(translate('zh-CN', 'error.unknownCommand', { name: 'baton-request' }));
     expect(s.fake.responses).toHaveLength(1);
+  });
+
+  it('answers every Baton command, typed with no arguments, with a modal or a private reply', async () => {
+    for (const command of commands) {
+      const opened = s.fake.callsTo('views.open').length;
+      // 吴昊 is an admin, so admin-only commands answer him too.
+      const typed = await s.command(SLACK.wuHao, `/${command.name}`);
+      expect(typed).toMatchObject({ status: 200, body: '' });
+      await s.settle();
+      const modal = s.fake.callsTo('views.open').length > opened;
+      const reply = s.fake.responses.find((r) => r.path === new URL(typed.responseUrl).pathname)?.body;
+      expect(modal || reply?.response_type === 'ephemeral', `/${command.name} answered`).toBe(true);
+      expect(reply?.text ?? '').not.toBe(translate('zh-CN', 'error.internal'));
+    }
   });
 });
