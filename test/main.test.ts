@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from './support/database.js';
+import { testRedisUrl, uniqueQueuePrefix } from './support/redis.js';
 
 const root = resolve(import.meta.dirname, '..');
 let database: ScratchDatabase;
@@ -47,5 +48,29 @@ describe('npm start', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/baton\.config\.yaml:\d+:\d+ company\.timezone: expected an IANA time zone/);
     expect(result.out).not.toContain('Baton console');
+  });
+});
+
+describe('npm run start:bot / start:worker', () => {
+  it.each(['bot', 'worker'])('runs as %s until SIGTERM, then stops cleanly', async (role) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl(),
+        BATON_ROLE: role,
+        BATON_QUEUE_PREFIX: `{${uniqueQueuePrefix(role)}}`,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    child.stderr!.on('data', (chunk) => (log += chunk));
+    await expect.poll(() => log, { timeout: 30_000, interval: 100 }).toContain('Baton is running');
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(log).toContain(`"role":"${role}"`);
   });
 });

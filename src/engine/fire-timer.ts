@@ -34,7 +34,7 @@ export async function fireTimer(
         return 'stale';
       }
       if (!(await claim(tx, timerId, 'fired', env.now))) return 'not-pending';
-      const step = ladderStep(def, instance, timer.step, env);
+      const step = ladderStep(def, instance, timer.step, timer.dueAt, env);
       const version = instance.version + 1;
       // Reminders change no state; the version moves so the audit trail has one entry per step.
       await tx.workflowInstance.update({ where: { id: instance.id }, data: { version } });

@@ -43,6 +43,7 @@ export function createQueues(redisUrl: string, prefix = DEFAULT_PREFIX, onError?
     deliveries: new Queue(QUEUE.deliveries, options),
     recurring: new Queue(QUEUE.recurring, options),
   };
+  for (const queue of Object.values(queues)) queue.on('error', onError ?? (() => {}));
   return {
     ...queues,
     prefix,

@@ -5,7 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import { createQueues, DEFAULT_PREFIX, type Queues } from './queues.js';
 import { createRelay, type Relay } from './relay.js';
-import { createDeliveryWorker, createTimerWorker } from './workers.js';
+import { createDeliveryWorker, createRecurringWorker, createTimerWorker, type RecurringHandlers } from './workers.js';
 
 export interface SchedulerOptions {
   db: PrismaClient;
@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   workers: boolean;
   /** See WorkerDeps.lockDurationMs. */
   lockDurationMs?: number;
+  /** Handlers of recurring jobs by name (meetings, follow-ups, digests register here). */
+  recurring?: RecurringHandlers;
 }
 
 export interface Scheduler {
@@ -74,6 +76,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const deps = { redisUrl: options.redisUrl, prefix, logger: options.logger, ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}) };
         workers.push(createTimerWorker({ ...deps, fire: options.fire }));
         workers.push(createDeliveryWorker({ ...deps, db: options.db, deliverer: options.deliverer }));
+        workers.push(createRecurringWorker({ ...deps, handlers: options.recurring ?? {} }));
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }
       if (options.relay) {

@@ -80,3 +80,24 @@ export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deli
 function closeConnectionWith(worker: Worker, connection: Redis) {
   worker.on('closed', () => connection.disconnect());
 }
+
+/** What a recurring job does, by job name (e.g. `meeting.reminder`); workflows register theirs. */
+export type RecurringHandlers = Record<string, (data: Record<string, unknown>) => Promise<void>>;
+
+/** Runs the jobs the job schedulers produce; a name nobody handles fails loudly, never silently. */
+export function createRecurringWorker(deps: WorkerDeps & { handlers: RecurringHandlers }): Worker {
+  const { connection, options } = workerOptions(deps, 2);
+  const worker = new Worker(
+    QUEUE.recurring,
+    async (job: Job<Record<string, unknown>>) => {
+      const handler = deps.handlers[job.name];
+      if (!handler) throw new Error(`No handler for recurring job "${job.name}"`);
+      await handler(job.data);
+    },
+    options,
+  );
+  closeConnectionWith(worker, connection);
+  worker.on('failed', (job, err) => deps.logger.error({ err, job: job?.name }, 'recurring job failed'));
+  worker.on('error', (err) => deps.logger.error({ err }, 'recurring worker error'));
+  return worker;
+}

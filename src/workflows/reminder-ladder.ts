@@ -27,8 +27,12 @@ export function firstTimers(due: Date, env: WorkflowEnv): PlannedTimer[] {
   return timers;
 }
 
-/** What a fired timer says, to whom, and which rung comes next. */
-export function ladderStep(def: WorkflowDefinition, instance: Instance, step: string, env: WorkflowEnv): LadderStep {
+/**
+ * What a fired timer says, to whom, and which rung comes next. The next rung counts from when
+ * this one was due, so a worker a little late does not stretch the ladder; after a long outage
+ * it counts from now instead, so the missed rungs do not all fire in one burst.
+ */
+export function ladderStep(def: WorkflowDefinition, instance: Instance, step: string, dueAt: Date, env: WorkflowEnv): LadderStep {
   const rules = env.config.reminders;
   const waitingOn = def.states[instance.state]!.waitingOn(instance);
   const params = {
@@ -43,8 +47,11 @@ export function ladderStep(def: WorkflowDefinition, instance: Instance, step: st
     params: { ...params, ...extra },
     withCard: false,
   });
-  const nextOverdue = (n: number): PlannedTimer | null =>
-    n > rules.maxOverdueReminders ? null : { step: `overdue-${n}`, at: env.calendar.add(env.now, rules.overdueEvery) };
+  const nextOverdue = (n: number): PlannedTimer | null => {
+    if (n > rules.maxOverdueReminders) return null;
+    const onSchedule = env.calendar.add(dueAt, rules.overdueEvery);
+    return { step: `overdue-${n}`, at: onSchedule > env.now ? onSchedule : env.calendar.add(env.now, rules.overdueEvery) };
+  };
 
   if (step === 'remind') return { notifications: waitingOn.map((p) => tell(p, 'reminder.before')), next: null };
   if (step === 'due') return { notifications: waitingOn.map((p) => tell(p, 'reminder.due')), next: nextOverdue(1) };

@@ -1,7 +1,9 @@
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedisConnection } from '../../src/scheduler/queues.js';
+import { createLogger } from '../../src/logger.js';
 import { reconcileRecurring, type RecurringJob } from '../../src/scheduler/recurring.js';
+import { createRecurringWorker } from '../../src/scheduler/workers.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../support/redis.js';
 
 let queue: Queue;
@@ -48,5 +50,26 @@ describe('recurring jobs reconciled from the configuration', () => {
     await queue.upsertJobScheduler('weekly', { pattern: '0 9 * * 1', tz: timezone, startDate: new Date(startDate) }, { name: 'meeting.reminder', data: {} });
     const [scheduler] = await queue.getJobSchedulers(0, -1);
     expect(new Date(scheduler!.next!).toISOString()).toBe(expected);
+  });
+});
+
+describe('recurring jobs run by the worker', () => {
+  it('runs the handler registered for the job name', async () => {
+    const seen: unknown[] = [];
+    let done: () => void = () => {};
+    const ran = new Promise<void>((r) => (done = r));
+    const worker = createRecurringWorker({
+      redisUrl: testRedisUrl(),
+      prefix,
+      logger: createLogger({ level: 'silent' }),
+      handlers: { 'meeting.reminder': async (data) => void (seen.push(data), done()) },
+    });
+    try {
+      await queue.add('meeting.reminder', { department: 'sales' });
+      await ran;
+      expect(seen).toEqual([{ department: 'sales' }]);
+    } finally {
+      await worker.close();
+    }
   });
 });

@@ -56,6 +56,23 @@ describe('console playground', () => {
     ]);
   });
 
+  it('moves its clock on with /clock, and shows the reminders and escalations that fell due', async () => {
+    const out = await session([
+      '/request matter="Toner" content="Two cartridges" goal="Printing works" by=2026-12-20 dept=finance',
+      '/clock +7h',
+      '/clock +1d',
+      '/clock +1d',
+      '/clock soon',
+    ]);
+    expect(out).toContain('演示时间现在是 2026-11-30 17:00 GMT+8。');
+    expect(out).toMatch(/→ 群组 #general-management \(综合管理部\)\n  提醒：REQ-1“Toner”待您处理（待审核），截止时间 2026-12-01 10:00 GMT\+8。/);
+    expect(out).toContain('演示时间现在是 2026-12-01 17:00 GMT+8。');
+    expect(out).toMatch(/REQ-1“Toner”已到截止时间/);
+    expect(out).toContain('演示时间现在是 2026-12-02 17:00 GMT+8。');
+    expect(out).toMatch(/→ 发给 刘洋（私信）\n  升级提醒：REQ-1“Toner”/);
+    expect(out).toContain('无法按“soon”调整时钟：请写 +30m、+2h 或 +1d。');
+  });
+
   it('asks again only for the fields that were wrong, and saves nothing until they are right', async () => {
     const out = await session([
       '/request', 'x'.repeat(201), 'content', 'goal', '2020-01-01', 'marketing',
