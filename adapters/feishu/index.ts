@@ -79,10 +79,13 @@ export async function createFeishuPlatform(deps: {
     const connection = createLongConnection({ settings, dispatcher, logger });
     return { adapter, routes: [], start: () => connection.start(), stop: async () => (await connection.stop(), await idle()), idle };
   }
+  if (!settings.encryptKey || !settings.verificationToken) {
+    throw new Error('Feishu webhook mode needs FEISHU_ENCRYPT_KEY and FEISHU_VERIFICATION_TOKEN (see docs/connect-feishu.md)');
+  }
   const route = createEventsRoute({
     dispatcher,
-    encryptKey: settings.encryptKey ?? '',
-    verificationToken: settings.verificationToken ?? '',
+    encryptKey: settings.encryptKey,
+    verificationToken: settings.verificationToken,
     now: () => baton.env().now,
     logger,
   });
