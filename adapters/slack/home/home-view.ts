@@ -2,7 +2,7 @@ import type { Card } from '../../../src/cards/model.js';
 import type { Locale } from '../../../src/config/schema.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { cardBlocks, type Block } from '../render/card-blocks.js';
-import { escapeMrkdwn, mrkdwn, plain } from '../render/text.js';
+import { plain, richText } from '../render/text.js';
 
 // A Home tab holds at most 100 blocks; each section keeps room for the other.
 const SECTION_BLOCKS = 48;
@@ -15,7 +15,7 @@ export interface HomeView {
 /** "Waiting on me" and "My open items", each card with the buttons the person may press. */
 export function homeView(locale: Locale, items: { waiting: Card[]; open: Card[] }): HomeView {
   if (items.waiting.length === 0 && items.open.length === 0) {
-    return { type: 'home', blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(translate(locale, 'my.nothing'))) }] };
+    return { type: 'home', blocks: [richText([{ text: translate(locale, 'my.nothing') }])] };
   }
   return {
     type: 'home',
@@ -28,7 +28,7 @@ export function homeView(locale: Locale, items: { waiting: Card[]; open: Card[] 
 
 /** Someone not in the directory sees how to get added instead. */
 export function unknownHomeView(message: string): HomeView {
-  return { type: 'home', blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(message)) }] };
+  return { type: 'home', blocks: [richText([{ text: message }])] };
 }
 
 function section(title: string, cards: Card[]): Block[] {

@@ -1,5 +1,5 @@
 import type { Card, CardAction, CardField, Tone } from '../../../src/cards/model.js';
-import { clip, escapeMrkdwn, mrkdwn, mrkdwnLink, plain } from './text.js';
+import { clip, escapeMrkdwn, mrkdwn, mrkdwnLink, plain, richText } from './text.js';
 
 /** A Block Kit block; kept loose because Slack's own union types fight partial construction. */
 export type Block = Record<string, unknown>;
@@ -25,15 +25,19 @@ const TONE_MARK: Record<Tone, string> = {
   yellow: ':large_yellow_circle:',
 };
 
-/** The neutral card as Block Kit: header, fields, links, context (state, deadline), buttons. */
+/**
+ * The neutral card as Block Kit: header (plain text), short fields (escaped mrkdwn, two
+ * columns), long fields (literal rich text), links, context (state, deadline), buttons.
+ */
 export function cardBlocks(card: Card): Block[] {
   const blocks: Block[] = [{ type: 'header', text: plain(card.title, HEADER_MAX) }];
   const short = card.fields.filter((f) => !f.long);
   for (let at = 0; at < short.length; at += FIELDS_PER_SECTION) {
     blocks.push({ type: 'section', fields: short.slice(at, at + FIELDS_PER_SECTION).map((f) => mrkdwn(fieldMarkup(f, FIELD_MAX))) });
   }
+  // Long values are what people wrote (content, plans, reasons): literal rich text.
   for (const field of card.fields.filter((f) => f.long)) {
-    blocks.push({ type: 'section', text: mrkdwn(fieldMarkup(field, LONG_MAX)) });
+    blocks.push(richText([{ text: `${clip(field.label, 100)}\n`, bold: true }, { text: field.value }], LONG_MAX));
   }
   if (card.links.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn(card.links.map((l) => `• ${mrkdwnLink(l.url, clip(l.label, 200))}`).join('\n')) });

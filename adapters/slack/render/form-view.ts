@@ -1,6 +1,6 @@
 import type { Form, FormField } from '../../../src/cards/model.js';
 import type { Block } from './card-blocks.js';
-import { plain } from './text.js';
+import { clip, plain } from './text.js';
 
 /** A modal as views.open takes it. */
 export interface ModalView {
@@ -50,7 +50,8 @@ const ELEMENTS: ElementFor = {
     action_id: field.name,
     multiline: field.multiline,
     max_length: Math.min(field.maxLength, 3000),
-    ...(field.initial ? { initial_value: field.initial } : {}),
+    // Slack refuses the whole modal when a prefilled value is longer than the input allows.
+    ...(field.initial ? { initial_value: clip(field.initial, Math.min(field.maxLength, 3000)) } : {}),
   }),
   date: (field) => ({
     type: 'datepicker',

@@ -1,7 +1,11 @@
 /**
- * Text objects for Block Kit, safe for user input. mrkdwn treats `&`, `<` and `>` as control
- * characters (`<!channel>`, `<@U…>`, `<https://…|…>`); escaping them, as Slack documents, and
- * `verbatim: true` (no auto-linking of URLs, #channels or @mentions) leave plain text inert.
+ * Text for Block Kit, safe for user input. Two tools, by what the text is:
+ * - user text (content, reasons, notifications quoting a title) goes into rich_text `text`
+ *   elements, which Slack shows literally: no mrkdwn, mentions or links, and `unlink` stops
+ *   bare URLs becoming links;
+ * - Baton's own short markup (bold labels, links from validated link fields) is mrkdwn, where
+ *   `&`, `<` and `>` in any value are escaped, as Slack documents, and `verbatim: true` turns off
+ *   auto-linking of URLs, #channels and @mentions.
  */
 
 export interface PlainText {
@@ -40,4 +44,12 @@ export function mrkdwn(markup: string, max = 3000): Mrkdwn {
 export function mrkdwnLink(url: string, label: string): string {
   const safeUrl = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
   return `<${safeUrl}|${escapeMrkdwn(label)}>`;
+}
+
+/** A rich_text block of literal text; `bold` parts are Baton's labels, the rest user text. */
+export function richText(parts: Array<{ text: string; bold?: boolean }>, max = 2900): Record<string, unknown> {
+  const elements = parts
+    .filter((p) => p.text !== '')
+    .map((p) => ({ type: 'text', text: clip(p.text, max), style: p.bold ? { bold: true } : { unlink: true } }));
+  return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: elements.length ? elements : [{ type: 'text', text: ' ' }] }] };
 }

@@ -35,4 +35,15 @@ describe('Block Kit rendering', () => {
     expect([...view.title.text].length).toBe(24);
     expect([...view.submit.text].length).toBe(24);
   });
+
+  it('shows long, written values as literal rich text with a bold label', () => {
+    const card: Card = { title: 'T', tone: 'info', links: [], context: [], actions: [], fields: [{ label: 'Content', value: '*not bold* <!here> https://x.example', long: true }] };
+    expect(cardBlocks(card)[1]).toEqual({
+      type: 'rich_text',
+      elements: [{ type: 'rich_text_section', elements: [
+        { type: 'text', text: 'Content\n', style: { bold: true } },
+        { type: 'text', text: '*not bold* <!here> https://x.example', style: { unlink: true } },
+      ] }],
+    });
+  });
 });

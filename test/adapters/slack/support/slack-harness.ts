@@ -93,14 +93,14 @@ export async function createSlackHarness(options: { mode?: 'http' | 'socket'; an
   };
 }
 
-/** Every Block Kit text object in a message or view, with where it sits. */
-export function textObjects(value: unknown): Array<{ type: string; text: string; verbatim?: boolean }> {
-  const found: Array<{ type: string; text: string; verbatim?: boolean }> = [];
+/** Every Block Kit text in a message or view: mrkdwn and plain_text objects, rich text `text` elements. */
+export function textObjects(value: unknown): Array<{ type: string; text: string; verbatim?: boolean; style?: Record<string, boolean> }> {
+  const found: Array<{ type: string; text: string; verbatim?: boolean; style?: Record<string, boolean> }> = [];
   const visit = (v: unknown) => {
     if (Array.isArray(v)) return v.forEach(visit);
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
-    if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') found.push(o as never);
+    if ((o.type === 'mrkdwn' || o.type === 'plain_text' || o.type === 'text') && typeof o.text === 'string') found.push(o as never);
     Object.values(o).forEach(visit);
   };
   visit(value);
