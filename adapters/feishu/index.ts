@@ -3,6 +3,7 @@ import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter } from '../../src/delivery/outbound.js';
 import type { Route } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import { checkCredentials } from './credentials.js';
 import type { InboundContext } from './inbound/context.js';
 import { createDispatcher } from './inbound/dispatcher.js';
 import { createLongConnection } from './long-connection.js';
@@ -20,7 +21,7 @@ export interface FeishuPlatform {
   adapter: OutboundAdapter;
   /** `/feishu/events` in webhook mode, for the shared HTTP server; none for the long connection. */
   routes: Route[];
-  /** Opens the long connection (webhook mode: nothing to do). */
+  /** Checks the app's credentials with Feishu, then opens the long connection (webhook mode: nothing more). */
   start(): Promise<void>;
   /** Closes the long connection and waits for work already started by events. */
   stop(): Promise<void>;
@@ -70,14 +71,26 @@ export async function createFeishuPlatform(deps: {
     ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
     ...(deps.answerWithinMs !== undefined ? { answerWithinMs: deps.answerWithinMs } : {}),
   });
-  const adapter = createFeishuAdapter({ messenger, answering, channelLocale: () => baton.env().config.company.defaultLocale, logger });
+  const adapter = createFeishuAdapter({ messenger, answering, channelLocale: () => baton.env().config.company.defaultLocale });
   const idle = async () => {
     while (running.size > 0) await Promise.all(running);
   };
 
   if (settings.mode === 'ws') {
     const connection = createLongConnection({ settings, dispatcher, logger });
-    return { adapter, routes: [], start: () => connection.start(), stop: async () => (await connection.stop(), await idle()), idle };
+    return {
+      adapter,
+      routes: [],
+      start: async () => {
+        await checkCredentials(client, settings);
+        await connection.start();
+      },
+      stop: async () => {
+        await connection.stop();
+        await idle();
+      },
+      idle,
+    };
   }
   if (!settings.encryptKey || !settings.verificationToken) {
     throw new Error('Feishu webhook mode needs FEISHU_ENCRYPT_KEY and FEISHU_VERIFICATION_TOKEN (see docs/connect-feishu.md)');
@@ -89,5 +102,5 @@ export async function createFeishuPlatform(deps: {
     now: () => baton.env().now,
     logger,
   });
-  return { adapter, routes: [route], start: async () => {}, stop: idle, idle };
+  return { adapter, routes: [route], start: () => checkCredentials(client, settings), stop: idle, idle };
 }

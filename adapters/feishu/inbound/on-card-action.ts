@@ -8,7 +8,6 @@ import type { InboundContext } from './context.js';
 
 /** card.action.trigger, flattened by the SDK's dispatcher (its `token` is the card's update token). */
 export interface CardActionEvent {
-  event_id?: string;
   token?: string;
   operator?: FeishuUserIds;
   action?: CardActionPayload;

@@ -8,7 +8,6 @@ import { tellUnknownUser } from './unknown-user.js';
 
 /** im.message.receive_v1, flattened by the SDK's dispatcher: header fields and event fields. */
 export interface MessageEvent {
-  event_id?: string;
   sender?: { sender_id?: FeishuUserIds; sender_type?: string };
   message?: ReceivedMessage;
 }
@@ -24,6 +23,9 @@ export function onMessage(ctx: InboundContext) {
     const ids = event.sender?.sender_id;
     // Bots (Baton included) never drive Baton: that way lies a loop.
     if (!message || !ids?.open_id || (event.sender?.sender_type && event.sender.sender_type !== 'user')) return;
+    // With the "read all group messages" scope Feishu also delivers group chatter: only a
+    // message that mentions someone (the bot, as Feishu delivers by default) is addressed to Baton.
+    if (message.chat_type !== 'p2p' && !message.mentions?.length) return;
     const text = typedText(message);
     if (text === null) return;
     const command = parseCommandLine(text) ?? (message.chat_type === 'p2p' ? { name: 'help', args: '' } : null);

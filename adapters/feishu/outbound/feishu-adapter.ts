@@ -1,7 +1,6 @@
 import { DeliveryError } from '../../../src/delivery/delivery-error.js';
 import type { OutboundAdapter, OutboundMessage, PostedMessage } from '../../../src/delivery/outbound.js';
 import type { Person } from '../../../src/directory/directory.js';
-import type { Logger } from '../../../src/logger.js';
 import type { AnsweringCards } from './answering.js';
 import type { Content, Messenger, Recipient } from './messenger.js';
 import { renderPost } from './post.js';
@@ -22,17 +21,15 @@ export function contentOf(message: OutboundMessage, locale: string): Content {
   return { msgType: 'post', post: renderPost(message.text ?? '', locale) };
 }
 
-/** Reads the core's per-delivery key when the core provides one (see the report). */
+/** The delivery's key, stable across retries, becomes Feishu's `uuid`. */
 function keyOf(message: OutboundMessage): string | undefined {
-  const key = (message as OutboundMessage & { idempotencyKey?: unknown }).idempotencyKey;
-  return typeof key === 'string' && key !== '' ? key : undefined;
+  return message.idempotencyKey || undefined;
 }
 
 export function createFeishuAdapter(deps: {
   messenger: Messenger;
   answering: AnsweringCards;
   channelLocale: () => string;
-  logger: Logger;
 }): OutboundAdapter {
   const { messenger } = deps;
   return {
