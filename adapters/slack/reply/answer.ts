@@ -21,6 +21,7 @@ export interface Answer {
 /** Shows a message to this one person only, by the best route Slack offers for it. */
 export async function sayPrivately(deps: SlackDeps, answer: Answer, message: SlackMessage): Promise<void> {
   if (answer.responseUrl && (await postToResponseUrl(answer.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message }, deps))) return;
+  // A D… channel is a DM; Baton can only post in its own DM with the person, which is below.
   if (answer.channelId && !answer.channelId.startsWith('D')) {
     try {
       await deps.client.chat.postEphemeral({ channel: answer.channelId, user: answer.userId, ...message });
@@ -41,7 +42,12 @@ export async function replaceClicked(deps: SlackDeps, answer: Answer, message: S
 
 async function postToResponseUrl(url: string, body: Record<string, unknown>, deps: SlackDeps): Promise<boolean> {
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (response.ok) return true;
     deps.logger.info({ status: response.status }, 'response_url refused the answer');
   } catch (error) {
