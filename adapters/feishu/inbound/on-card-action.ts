@@ -49,12 +49,14 @@ export function onCardAction(ctx: InboundContext, budgetMs = ANSWER_WITHIN_MS) {
       setImmediate(done);
       return quick.answer;
     }
-    void work
-      .then(async (answer) => {
+    ctx.later('late card update', async () => {
+      try {
+        const answer = await work;
         if (answer.card && event.token) await ctx.messenger.delayedUpdate(event.token, answer.card.data);
-      })
-      .catch((err: unknown) => ctx.logger.error({ err }, 'feishu: late card update failed'))
-      .finally(done);
+      } finally {
+        done();
+      }
+    });
     return { toast: toast('info', feishuText(person.locale, 'working')) };
   };
 }
