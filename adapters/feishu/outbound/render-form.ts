@@ -59,7 +59,7 @@ const COMPONENTS: Record<FormField['kind'], Render> = {
       placeholder: plainText(field.hint ?? field.label),
       max_length: Math.min(field.kind === 'text' ? field.maxLength : INPUT_MAX, INPUT_MAX),
       ...(multiline ? { input_type: 'multiline_text', rows: 3, auto_resize: true } : {}),
-      ...(value ? { default_value: value } : {}),
+      ...(value ? { default_value: prefill(value) } : {}),
     };
   },
   date: (field, value) => ({
@@ -88,9 +88,17 @@ const COMPONENTS: Record<FormField['kind'], Render> = {
     rows: 3,
     placeholder: plainText(field.hint ?? 'https://…'),
     max_length: INPUT_MAX,
-    ...(value ? { default_value: value } : {}),
+    ...(value ? { default_value: prefill(value) } : {}),
   }),
 };
+
+/**
+ * Feishu rejects a card whose prefilled input is longer than the input allows, so a longer
+ * value (typed on another platform, where the limit is higher) is cut to fit.
+ */
+function prefill(value: string): string {
+  return [...value].slice(0, INPUT_MAX).join('');
+}
 
 function component(field: FormField, value: string | undefined): Json {
   return COMPONENTS[field.kind](field, value);
