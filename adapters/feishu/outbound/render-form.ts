@@ -51,15 +51,16 @@ type Render = (field: FormField, value: string | undefined) => Json;
 const COMPONENTS: Record<FormField['kind'], Render> = {
   text: (field, value) => {
     const multiline = field.kind === 'text' && field.multiline;
+    const max = Math.min(field.kind === 'text' ? field.maxLength : INPUT_MAX, INPUT_MAX);
     return {
       tag: 'input',
       name: field.name,
       required: field.required,
       width: 'fill',
       placeholder: plainText(field.hint ?? field.label),
-      max_length: Math.min(field.kind === 'text' ? field.maxLength : INPUT_MAX, INPUT_MAX),
+      max_length: max,
       ...(multiline ? { input_type: 'multiline_text', rows: 3, auto_resize: true } : {}),
-      ...(value ? { default_value: prefill(value) } : {}),
+      ...(value ? { default_value: prefill(value, max) } : {}),
     };
   },
   date: (field, value) => ({
@@ -88,16 +89,16 @@ const COMPONENTS: Record<FormField['kind'], Render> = {
     rows: 3,
     placeholder: plainText(field.hint ?? 'https://…'),
     max_length: INPUT_MAX,
-    ...(value ? { default_value: prefill(value) } : {}),
+    ...(value ? { default_value: prefill(value, INPUT_MAX) } : {}),
   }),
 };
 
 /**
- * Feishu rejects a card whose prefilled input is longer than the input allows, so a longer
- * value (typed on another platform, where the limit is higher) is cut to fit.
+ * A prefilled value longer than the input's `max_length` is outside what Feishu documents for
+ * the input; a longer value (typed on another platform, with a higher limit) is cut to fit.
  */
-function prefill(value: string): string {
-  return [...value].slice(0, INPUT_MAX).join('');
+function prefill(value: string, max: number): string {
+  return [...value].slice(0, max).join('');
 }
 
 function component(field: FormField, value: string | undefined): Json {
