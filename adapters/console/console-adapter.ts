@@ -9,6 +9,7 @@ import { fillForm } from './fill-form.js';
 import { createLineReader } from './line-reader.js';
 import { renderCardText } from './render-text.js';
 import { sanitize } from './sanitize.js';
+import { formatInstant } from '../../src/time.js';
 
 export interface ConsoleOptions {
   baton: Baton;
@@ -18,6 +19,10 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Who the session starts as. */
   startAs: Person;
+  /** Waits until every effect of what was just done has been delivered, so output stays in order. */
+  settle(): Promise<void>;
+  /** The playground's clock: `/clock +1d` moves it on and fires what fell due. */
+  time?: { now(): Date; advance(ms: number): Promise<void> };
 }
 
 export interface ConsoleAdapter extends OutboundAdapter {
@@ -55,6 +60,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     const args = trimmed.slice(1 + name.length).trim();
     if (name === 'as') return switchTo(rest[0] ?? '');
     if (name === 'people') return listPeople();
+    if (name === 'clock') return moveClock(rest[0]);
     await answer(await baton.router.handle(me, { type: 'command', name, args }));
   }
 
@@ -77,7 +83,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
       if (reply.text) print(indent(sanitize(reply.text)));
       for (const card of reply.cards) print(renderCardText(sanitizeCard(card), numbers, t('console.noActions')));
     }
-    await baton.drain.drain();
+    await options.settle();
   }
 
   function switchTo(id: string) {
@@ -85,6 +91,17 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     if (!person) return print(`  ${t('console.nobody', { id: sanitize(id) })}`);
     me = person;
     print(`  ${t('console.actingAs', { name: person.name, id: person.id })}`);
+  }
+
+  async function moveClock(step: string | undefined) {
+    const time = options.time;
+    if (!time) return print(`  ${t('console.noClock')}`);
+    if (step) {
+      const ms = parseStep(step);
+      if (ms === null) return print(`  ${t('console.badClock', { value: sanitize(step) })}`);
+      await time.advance(ms);
+    }
+    print(`  ${t('console.clock', { now: formatInstant(time.now(), me.locale, baton.env().config.company.timezone) })}`);
   }
 
   function channelLabel(channelId: string) {
@@ -142,4 +159,12 @@ function indent(text: string): string {
 
 function sanitizeCard<T extends { title: string; fields: Array<{ label: string; value: string }> }>(card: T): T {
   return { ...card, title: sanitize(card.title), fields: card.fields.map((f) => ({ ...f, value: sanitize(f.value) })) };
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `+30m`, `+2h`, `+1d`: how far to move the playground's clock. */
+function parseStep(step: string): number | null {
+  const match = /^\+(\d+(?:\.\d+)?)([mhd])$/.exec(step);
+  return match ? Number(match[1]) * UNIT_MS[match[2]!]! : null;
 }
