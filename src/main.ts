@@ -1,14 +1,16 @@
 import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { commands } from '../commands/index.js';
-import { createBaton } from './app.js';
+import { createBaton, type Baton } from './app.js';
+import { startHttpServer } from './http/http-server.js';
+import { createPlatforms } from '../adapters/index.js';
 import { createOffsetClock, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
-import { createLogger, safeUrl } from './logger.js';
+import { createLogger, safeUrl, type Logger } from './logger.js';
 import { reconcileRecurring } from './scheduler/recurring.js';
 import { createScheduler } from './scheduler/scheduler.js';
-import { loadSettings } from './settings.js';
+import { loadSettings, type Settings } from './settings.js';
 import { startRedisServer } from './infra/redis-server.js';
 import { createDatabase } from './storage/database.js';
 import { startEmbeddedPostgres } from './storage/embedded-postgres.js';
@@ -24,7 +26,9 @@ type Cleanup = () => Promise<void>;
 async function main() {
   const settings = loadSettings(process.env);
   const config = loadConfig(resolve(settings.BATON_CONFIG));
-  const playground = settings.BATON_ROLE === 'all';
+  const platformsConfigured = Object.keys(process.env).some((name) => /^(SLACK|FEISHU)_/.test(name));
+  // With no platform to talk to, `npm start` is the local playground.
+  const playground = settings.BATON_ROLE === 'all' && !platformsConfigured;
   // The playground owns the terminal: only warnings and errors go to stderr unless asked.
   const logger = createLogger({ level: settings.LOG_LEVEL ?? (playground ? 'warn' : 'info') });
   const cleanups: Cleanup[] = [];
@@ -77,6 +81,7 @@ async function main() {
   }
 
   if (!playground) {
+    await connectPlatforms(baton, settings, logger, cleanups);
     logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
     return;
   }
@@ -100,6 +105,27 @@ async function main() {
   await terminal.run();
   await scheduler.settle();
   await shutdown();
+}
+
+/**
+ * Every process delivers, so every process gets the platforms' outbound side; only bots take
+ * traffic (webhook routes, Socket Mode, long connection).
+ */
+async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[]) {
+  const platforms = await createPlatforms(process.env, baton, logger);
+  for (const platform of platforms) baton.addAdapter(platform.adapter);
+  if (settings.BATON_ROLE === 'worker') return;
+  const routes = platforms.flatMap((p) => p.routes);
+  if (routes.length) {
+    const server = await startHttpServer({ port: settings.PORT, host: settings.HOST, routes });
+    cleanups.unshift(() => server.close());
+    logger.info({ url: server.url, paths: routes.map((r) => r.path) }, 'webhooks listening');
+  }
+  for (const platform of platforms) {
+    await platform.start();
+    // Stopped before the server closes and the scheduler stops: no new work comes in first.
+    cleanups.unshift(() => platform.stop());
+  }
 }
 
 main().catch((error: unknown) => {

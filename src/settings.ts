@@ -15,6 +15,10 @@ const settingsSchema = z.object({
   BATON_DATA_DIR: z.string().default('data'),
   /** Who the console playground starts as (a person id from the config). */
   BATON_AS: z.string().optional(),
+  /** The HTTP port for platform webhooks (Slack /slack/events, Feishu /feishu/events). */
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  /** Where the webhook server listens; 0.0.0.0 to accept platform traffic from outside. */
+  HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

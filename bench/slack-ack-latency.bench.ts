@@ -1,8 +1,8 @@
 // How long Slack waits for Baton's acknowledgement over loopback, against bare Bolt's ~3 ms
 // median (docs: /work/shared/ENVIRONMENT.md). Run: npx vitest bench --run test/adapters/slack
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { fileRequest } from './support/flow.js';
-import { SLACK, createSlackHarness, type SlackHarness } from './support/slack-harness.js';
+import { fileRequest } from '../test/adapters/slack/support/flow.js';
+import { SLACK, createSlackHarness, type SlackHarness } from '../test/adapters/slack/support/slack-harness.js';
 
 let s: SlackHarness;
 let cancel: { actionId: string; where: { channelId: string; ts: string } };
