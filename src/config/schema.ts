@@ -12,6 +12,10 @@ import {
   platforms,
 } from './directory-schema.js';
 import { remindersSchema } from './reminders-schema.js';
+import { approvalWorkflowSchema } from './workflow-schemas/approval.js';
+import { careWorkflowSchema } from './workflow-schemas/care.js';
+import { complaintWorkflowSchema } from './workflow-schemas/complaint.js';
+import { inquiryWorkflowSchema } from './workflow-schemas/inquiry.js';
 import { textField } from './text-field.js';
 import { workingDurationSchema } from './working-duration.js';
 
@@ -56,7 +60,13 @@ const requestWorkflowSchema = z.strictObject(
 );
 
 const workflowsSchema = z.strictObject(
-  { request: requestWorkflowSchema.prefault({}) },
+  {
+    request: requestWorkflowSchema.prefault({}),
+    approval: approvalWorkflowSchema.prefault({}),
+    inquiry: inquiryWorkflowSchema.prefault({}),
+    complaint: complaintWorkflowSchema.prefault({}),
+    care: careWorkflowSchema.prefault({}),
+  },
   { error: expecting('a mapping of workflow settings') },
 );
 

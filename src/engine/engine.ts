@@ -8,6 +8,7 @@ import { checkEvent, enterState, transition } from '../workflows/transition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { explainStale } from './explain-stale.js';
 import { toInstance } from './instance-row.js';
+import { saveTransition } from './save-transition.js';
 import { writeEffects } from './write-effects.js';
 
 type Tx = Prisma.TransactionClient;
@@ -88,39 +89,14 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
         throw await explainStale(tx, def, before, command, env);
       }
       const result = transition(def, before, command.event, command.actor, command.values ?? {}, env);
-      const next = result.instance;
-      const saved = await tx.workflowInstance.updateMany({
-        where: { id: before.id, version: before.version },
-        data: {
-          state: next.state,
-          version: next.version,
-          stateVersion: next.stateVersion,
-          data: next.data as Prisma.InputJsonValue,
-          waitingOn: result.waitingOn,
-          dueAt: next.dueAt,
-          closedAt: next.closedAt,
-          reworkCount: next.reworkCount,
-        },
-      });
-      if (saved.count === 0) {
+      const actorId = command.actor.kind === 'person' ? command.actor.person.id : null;
+      if (!(await saveTransition(tx, before, result, actorId))) {
         // Someone committed first; they held the row lock until then, so it is visible now.
         const now = await tx.workflowInstance.findUniqueOrThrow({ where: { id: before.id } });
         if (now.stateVersion === before.stateVersion) throw new Overtaken();
         throw await explainStale(tx, def, before, { ...command, version: before.version }, env);
       }
-      await tx.auditEntry.create({
-        data: {
-          instanceId: before.id,
-          version: next.version,
-          actorId: command.actor.kind === 'person' ? command.actor.person.id : null,
-          event: command.event,
-          fromState: result.audit.fromState,
-          toState: result.audit.toState,
-          data: result.audit.data as Prisma.InputJsonValue,
-        },
-      });
-      await writeEffects(tx, before.id, next.version, result.effects);
-      return next;
+      return result.instance;
     }, TX_OPTIONS);
   }
 

@@ -4,6 +4,8 @@ import type { Effect, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { ladderStep } from '../workflows/reminder-ladder.js';
 import { toInstance } from './instance-row.js';
+import { transition } from '../workflows/transition.js';
+import { saveTransition } from './save-transition.js';
 import { writeEffects } from './write-effects.js';
 
 export type FireOutcome = 'fired' | 'stale' | 'not-pending';
@@ -34,6 +36,12 @@ export async function fireTimer(
         return 'stale';
       }
       if (!(await claim(tx, timerId, 'fired', env.now))) return 'not-pending';
+      if (timer.step.startsWith('event:')) {
+        // A timer that moves the workflow on: the event, as the system, like any other.
+        const result = transition(def, instance, timer.step.slice('event:'.length), { kind: 'system' }, {}, env);
+        await saveTransition(tx, instance, result, null);
+        return 'fired';
+      }
       const step = ladderStep(def, instance, timer.step, timer.dueAt, env);
       const version = instance.version + 1;
       // Reminders change no state; the version moves so the audit trail has one entry per step.

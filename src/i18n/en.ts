@@ -1,5 +1,10 @@
-/** English catalog. Its keys define the catalog every other language must fill. */
-export const en = {
+import * as approval from '../workflows/approval/messages.js';
+import * as care from '../workflows/care/messages.js';
+import * as complaint from '../workflows/complaint/messages.js';
+import * as inquiry from '../workflows/inquiry/messages.js';
+
+/** English texts of the core and the request workflow; each other workflow keeps its own. */
+export const coreEn = {
   'error.unknownCommand': 'Unknown command "/{name}". Type /help to see the commands.',
   'error.badArgument': 'Could not read "{arg}" in /{command}: write arguments as name=value, for example {example}.',
   'error.unknownArgument': '"{name}" is not an argument of /{command}. It takes: {names}.',
@@ -128,5 +133,8 @@ export const en = {
   'console.badClock': 'Cannot move the clock by "{value}": write +30m, +2h or +1d.',
   'console.noClock': 'This console runs on the real clock.',
 } as const;
+
+/** The English catalog. Its keys define the catalog every other language must fill. */
+export const en = { ...coreEn, ...approval.en, ...inquiry.en, ...complaint.en, ...care.en };
 
 export type MessageKey = keyof typeof en;

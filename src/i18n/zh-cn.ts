@@ -1,7 +1,10 @@
-import type { MessageKey } from './en.js';
+import * as approval from '../workflows/approval/messages.js';
+import * as care from '../workflows/care/messages.js';
+import * as complaint from '../workflows/complaint/messages.js';
+import * as inquiry from '../workflows/inquiry/messages.js';
+import type { MessageKey, coreEn } from './en.js';
 
-/** 简体中文 catalog; the type makes a missing or extra key a compile error. */
-export const zhCN: Record<MessageKey, string> = {
+const coreZhCN: Record<keyof typeof coreEn, string> = {
   'error.unknownCommand': '未知命令“/{name}”。输入 /help 查看所有命令。',
   'error.badArgument': '无法识别 /{command} 中的“{arg}”：参数请写成 名称=值，例如 {example}。',
   'error.unknownArgument': '“{name}”不是 /{command} 的参数。可用参数：{names}。',
@@ -130,3 +133,6 @@ export const zhCN: Record<MessageKey, string> = {
   'console.badClock': '无法按“{value}”调整时钟：请写 +30m、+2h 或 +1d。',
   'console.noClock': '此控制台使用真实时钟。',
 };
+
+/** 简体中文 catalog; the types make a missing or extra key a compile error. */
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...approval.zhCN, ...inquiry.zhCN, ...complaint.zhCN, ...care.zhCN };

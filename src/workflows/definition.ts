@@ -70,6 +70,11 @@ export interface StateSpec<D> {
    * the deadline, overdue reminders and escalations after; see reminder-ladder.ts).
    */
   deadline?: { at(instance: Instance<D>, env: WorkflowEnv): Date | null };
+  /**
+   * Timers that send an event when they pass (a follow-up call due N days after resolution);
+   * the event must allow `system`. Cancelled when the state is left, like the deadline.
+   */
+  timers?: Array<{ event: string; at(instance: Instance<D>, env: WorkflowEnv): Date | null }>;
 }
 
 export interface EventInput<D> {
@@ -81,8 +86,17 @@ export interface EventInput<D> {
 
 export interface EventSpec<D> {
   from: readonly string[];
-  /** Target state; without one the event leaves the state as it is (reminders, overdue notices). */
-  to?: string;
+  /**
+   * Target state; without one the event leaves the state as it is. A function decides from the
+   * input and the data after `apply` (an approval that reaches its quorum moves on, one that
+   * does not stays).
+   */
+  to?: string | ((input: EventInput<D>, data: D) => string);
+  /**
+   * The event re-enters the state it stays in (the next approval step): its deadline and
+   * timers start afresh, and cards showing the old step go stale.
+   */
+  reenters?(input: EventInput<D>, data: D): boolean;
   allow(instance: Instance<D>): Principal[];
   /** Shown as a button to those allowed; events without one are sent by timers. */
   button?: { style: 'primary' | 'danger' | 'default'; confirmKey?: MessageKey };

@@ -43,15 +43,16 @@ export function transition<D>(
   const fields = spec.form?.(instance, { env, locale, t }) ?? [];
   const values = parseForm(fields, raw, env.today);
   const input: EventInput<D> = { instance, values, actor, env };
-  const toState = spec.to ?? instance.state;
-  const stateChanged = toState !== instance.state;
+  const data: D = { ...instance.data, ...spec.apply?.(input) };
+  const toState = typeof spec.to === 'function' ? spec.to(input, data) : (spec.to ?? instance.state);
+  const stateChanged = toState !== instance.state || (spec.reenters?.(input, data) ?? false);
   const version = instance.version + 1;
   const next: Instance<D> = {
     ...instance,
     state: toState,
     version,
     stateVersion: stateChanged ? version : instance.stateVersion,
-    data: { ...instance.data, ...spec.apply?.(input) },
+    data,
     reworkCount: instance.reworkCount + (spec.rework ? 1 : 0),
   };
   const effects: Effect[] = [];
@@ -107,8 +108,12 @@ export function enterState<D>(def: WorkflowDefinition<D>, next: Instance<D>, env
   const due = state.deadline?.at(next, env) ?? null;
   next.dueAt = due;
   next.closedAt = state.terminal ? env.now : null;
-  if (!due) return [];
-  return firstTimers(due, env).map((timer) => ({
+  const planned = due ? firstTimers(due, env) : [];
+  for (const timer of state.timers ?? []) {
+    const at = timer.at(next, env);
+    if (at) planned.push({ step: `event:${timer.event}`, at });
+  }
+  return planned.map((timer) => ({
     type: 'timer.start' as const,
     step: timer.step,
     at: timer.at.toISOString(),
@@ -118,7 +123,7 @@ export function enterState<D>(def: WorkflowDefinition<D>, next: Instance<D>, env
 
 function leaveState<D>(def: WorkflowDefinition<D>, previous: Instance<D>): Effect[] {
   const state = def.states[previous.state]!;
-  if (!state.deadline || !previous.dueAt) return [];
+  if (!state.deadline && !state.timers?.length) return [];
   return [{ type: 'timer.cancel', stateVersion: previous.stateVersion }];
 }
 
