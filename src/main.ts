@@ -8,6 +8,7 @@ import { createOffsetClock, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl, type Logger } from './logger.js';
+import { housekeepingHandlers, housekeepingJobs } from './scheduler/housekeeping.js';
 import { reconcileRecurring } from './scheduler/recurring.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -70,13 +71,14 @@ async function main() {
     fire: baton.fireTimer,
     relay: true,
     workers: settings.BATON_ROLE !== 'bot',
+    recurring: housekeepingHandlers({ db, clock, logger }),
   });
   baton.onCommitted(() => scheduler.relay.kick());
   // Adapters stop first (no new work), then the scheduler finishes its running jobs.
   cleanups.unshift(() => scheduler.stop());
   await scheduler.start();
   if (settings.BATON_ROLE !== 'bot') {
-    const recurring = await reconcileRecurring(scheduler.queues.recurring, []);
+    const recurring = await reconcileRecurring(scheduler.queues.recurring, housekeepingJobs(config));
     logger.info(recurring, 'recurring jobs reconciled');
   }
 
