@@ -1,9 +1,15 @@
 import type { WorkflowDefinition } from './definition.js';
 import { requestWorkflow } from './request.js';
+import { inquiryWorkflow } from './inquiry/inquiry.js';
+import { complaintWorkflow } from './complaint/complaint.js';
+import { careWorkflow } from './care/care.js';
 
 /** Every workflow Baton runs, by kind. Adding a workflow is one line here. */
 export const workflows: Record<string, WorkflowDefinition> = {
   [requestWorkflow.kind]: requestWorkflow,
+  [inquiryWorkflow.kind]: inquiryWorkflow,
+  [complaintWorkflow.kind]: complaintWorkflow,
+  [careWorkflow.kind]: careWorkflow,
 };
 
 export function workflowOf(kind: string): WorkflowDefinition {
