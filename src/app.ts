@@ -5,6 +5,7 @@ import type { BatonConfig } from './config/schema.js';
 import type { Card } from './cards/model.js';
 import { createDeliverer, type Deliverer } from './delivery/deliverer.js';
 import type { OutboundAdapter } from './delivery/outbound.js';
+import { activeDelegations, createDelegationStore } from './delegations/delegations.js';
 import { createDirectory, type Directory, type Person } from './directory/directory.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { fireTimer, type FireOutcome } from './engine/fire-timer.js';
@@ -12,6 +13,7 @@ import { toInstance } from './engine/instance-row.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
 import { createInboundDedupe, type InboundDedupe } from './inbound/dedupe.js';
+import { principalsFor } from './permissions.js';
 import { createRouter, type Router } from './router.js';
 import { localDate } from './time.js';
 import type { WorkflowEnv } from './workflows/definition.js';
@@ -61,8 +63,10 @@ export function createBaton(deps: {
 
   async function myItems(person: Person) {
     const open = { closedAt: null };
+    // What waits on someone they stand in for today is waiting on them too.
+    const principals = principalsFor(person, directory, await activeDelegations(db, env().today));
     const [waiting, filed] = await Promise.all([
-      db.workflowInstance.findMany({ where: { ...open, waitingOn: { hasSome: directory.principalsOf(person) } }, orderBy: { number: 'asc' } }),
+      db.workflowInstance.findMany({ where: { ...open, waitingOn: { hasSome: principals } }, orderBy: { number: 'asc' } }),
       db.workflowInstance.findMany({ where: { ...open, requesterId: person.id }, orderBy: { number: 'asc' } }),
     ]);
     const waitingIds = new Set(waiting.map((row) => row.id));
@@ -83,7 +87,9 @@ export function createBaton(deps: {
     }));
   }
 
-  const services: CommandServices = { engine, directory, env, myItems, failedDeliveries, commands: () => deps.commands };
+  const services: CommandServices = {
+    engine, directory, env, myItems, failedDeliveries, commands: () => deps.commands, delegations: createDelegationStore(db),
+  };
   const router = createRouter({
     services,
     logger,

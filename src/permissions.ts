@@ -1,13 +1,24 @@
 import type { Locale } from './config/schema.js';
-import { splitPrincipal, type Directory } from './directory/directory.js';
+import { delegatedPrincipals, type Delegation } from './delegations/delegations.js';
+import { splitPrincipal, type Directory, type Person } from './directory/directory.js';
 import type { Principal } from './directory/principal.js';
 import type { Actor } from './workflows/definition.js';
 
-/** The one permission check: is the actor one of the principals allowed? */
-export function isAllowed(actor: Actor, allowed: readonly Principal[], directory: Directory): boolean {
+/** The one permission check: is the actor one of the principals allowed, or standing in for one? */
+export function isAllowed(
+  actor: Actor,
+  allowed: readonly Principal[],
+  directory: Directory,
+  delegations: readonly Delegation[] = [],
+): boolean {
   if (actor.kind === 'system') return allowed.includes('system');
-  const mine = new Set(directory.principalsOf(actor.person));
+  const mine = new Set(principalsFor(actor.person, directory, delegations));
   return allowed.some((p) => mine.has(p));
+}
+
+/** Everything a person answers to: their own principals and those of the people they stand in for today. */
+export function principalsFor(who: Person, directory: Directory, delegations: readonly Delegation[] = []): Principal[] {
+  return [...directory.principalsOf(who), ...delegatedPrincipals(who, delegations)];
 }
 
 /** "who can" in words, for the refusal message. */

@@ -30,7 +30,9 @@ export function createRouter(deps: {
   const { services, logger } = deps;
   const byName = new Map(services.commands().map((c) => [c.name, c]));
 
-  async function runCommand(actor: Person, name: string, args: string): Promise<Reply> {
+  async function runCommand(actor: Person, typed: string, typedArgs: string): Promise<Reply> {
+    // A command form's id may carry its arguments (`approval project`): rebuilding it runs the same.
+    const [name, args] = splitCommand(typed, typedArgs);
     const command = byName.get(name.replace(/^\//, '').toLowerCase());
     if (!command) throw new BatonError('unknown-command', 'error.unknownCommand', { name: name.replace(/^\//, '') });
     checkCommandAllowed(actor, command);
@@ -68,12 +70,13 @@ export function createRouter(deps: {
   }
 
   async function submit(actor: Person, formId: string, values: Record<string, string | undefined>): Promise<Reply> {
-    const commandName = parseCommandFormId(formId);
-    if (commandName !== null) {
+    const commandForm = parseCommandFormId(formId);
+    if (commandForm !== null) {
+      const [commandName, args] = splitCommand(commandForm, '');
       const command = byName.get(commandName);
       if (!command?.submit) throw new BatonError('unknown-command', 'error.unknownCommand', { name: commandName });
       checkCommandAllowed(actor, command);
-      return command.submit(context(actor), values);
+      return command.submit(context(actor), values, args);
     }
     const ref = parseActionId(formId);
     if (!ref) throw new BatonError('stale-card', 'error.staleCard');
@@ -131,4 +134,10 @@ export function createRouter(deps: {
       }
     },
   };
+}
+
+/** `approval project` → [`approval`, `project`], with any arguments typed after it. */
+function splitCommand(name: string, args: string): [string, string] {
+  const [bare = '', ...rest] = name.trim().split(/\s+/);
+  return [bare, [...rest, args.trim()].filter(Boolean).join(' ')];
 }

@@ -20,8 +20,12 @@ export function parseActionId(id: string): WorkflowActionRef | null {
   return { instanceId: match[1]!, event: match[2]!, version: Number(match[3]) };
 }
 
-export function commandFormId(command: string): string {
-  return `cmd:${command}`;
+/**
+ * A command's form; `args` are the arguments it was opened with (`/approval project`), so a
+ * submission, or a form rebuilt to show its errors, knows which form it was.
+ */
+export function commandFormId(command: string, args = ''): string {
+  return args.trim() ? `cmd:${command} ${args.trim()}` : `cmd:${command}`;
 }
 
 export function parseCommandFormId(id: string): string | null {

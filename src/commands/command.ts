@@ -1,4 +1,5 @@
 import type { Locale } from '../config/schema.js';
+import type { DelegationStore } from '../delegations/delegations.js';
 import type { Directory, Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import type { Engine } from '../engine/engine.js';
@@ -16,6 +17,8 @@ export interface CommandServices {
   commands(): readonly Command[];
   /** Deliveries that finally failed, newest first, for admins. */
   failedDeliveries(limit: number): Promise<FailedDelivery[]>;
+  /** Who stands in for whom (`/delegate`). */
+  delegations: DelegationStore;
 }
 
 export interface FailedDelivery {
@@ -46,6 +49,6 @@ export interface Command {
   allow?: Principal[];
   /** `args` is the text after the command name. */
   run(ctx: CommandContext, args: string): Promise<Reply>;
-  /** Handles the command's own form, when `run` returned one. */
-  submit?(ctx: CommandContext, values: Record<string, string | undefined>): Promise<Reply>;
+  /** Handles the command's own form, when `run` returned one; `args` are those the form was opened with. */
+  submit?(ctx: CommandContext, values: Record<string, string | undefined>, args: string): Promise<Reply>;
 }

@@ -1,6 +1,7 @@
 import type { Card } from '../cards/model.js';
 import type { Locale } from '../config/schema.js';
 import type { OutboxEffect, PrismaClient } from '../generated/prisma/client.js';
+import { withDelegations } from '../delegations/delegations.js';
 import type { Principal } from '../directory/principal.js';
 import { toInstance } from '../engine/instance-row.js';
 import type { Logger } from '../logger.js';
@@ -53,8 +54,7 @@ export function createDeliverer(deps: {
     return { text, ...card, idempotencyKey };
   }
 
-  function notifySends(instance: Instance, note: Notification): Send[] {
-    const env = deps.env();
+  function notifySends(instance: Instance, note: Notification, env: WorkflowEnv): Send[] {
     const adapters = deps.adapters();
     return resolveTargets(note.to as Principal, env.directory, adapters).flatMap((target): Send[] => {
       if (target.kind === 'channel') {
@@ -85,8 +85,7 @@ export function createDeliverer(deps: {
     });
   }
 
-  async function updateSends(instance: Instance): Promise<Send[]> {
-    const env = deps.env();
+  async function updateSends(instance: Instance, env: WorkflowEnv): Promise<Send[]> {
     const adapters = new Map(deps.adapters().map((a) => [a.platform, a]));
     const copies = await db.cardMessage.findMany({ where: { instanceId: instance.id }, orderBy: { createdAt: 'asc' } });
     return copies.flatMap((copy): Send[] => {
@@ -154,9 +153,11 @@ export function createDeliverer(deps: {
     async deliver(effect) {
       const instance = await loadInstance(effect.instanceId);
       if (!instance) return;
+      // Cards show a delegate the buttons of the person they stand in for.
+      const env = await withDelegations(db, deps.env());
       const sends =
-        effect.type === 'notify' ? notifySends(instance, effect.payload as unknown as Notification)
-        : effect.type === 'card.update' ? await updateSends(instance)
+        effect.type === 'notify' ? notifySends(instance, effect.payload as unknown as Notification, env)
+        : effect.type === 'card.update' ? await updateSends(instance, env)
         : [];
       for (const send of sends) await perform(effect, instance, send);
     },
@@ -167,7 +168,7 @@ export function createDeliverer(deps: {
       const copy = await db.cardMessage.findUnique({ where: { platform_messageId: { platform, messageId } } });
       const adapter = deps.adapters().find((a) => a.platform === platform);
       const instance = copy && adapter ? await loadInstance(copy.instanceId) : null;
-      return copy && adapter && instance ? renderCopy(instance, copy, adapter, deps.env()) : null;
+      return copy && adapter && instance ? renderCopy(instance, copy, adapter, await withDelegations(db, deps.env())) : null;
     },
   };
 }

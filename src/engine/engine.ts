@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { withDelegations } from '../delegations/delegations.js';
 import type { Person } from '../directory/directory.js';
 import { BatonError } from '../errors.js';
 import { parseForm } from '../forms/parse-form.js';
@@ -46,7 +47,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
 
   async function start(kind: string, requester: Person, raw: Record<string, string | undefined>) {
     const def = workflowOf(kind);
-    const env = deps.env();
+    const env = await withDelegations(db, deps.env());
     const view = { env, locale: requester.locale, t: translatorFor(requester.locale) };
     const values = parseForm(def.start.form(view), raw, env.today);
     const created = def.start.create(values, requester, env);
@@ -64,7 +65,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
       });
       const instance = toInstance(row);
       const effects = enterState(def, instance, env);
-      for (const note of def.start.notify?.(instance, requester) ?? []) effects.push({ type: 'notify', ...note });
+      for (const note of def.start.notify?.(instance, requester, env) ?? []) effects.push({ type: 'notify', ...note });
       await tx.workflowInstance.update({
         where: { id: instance.id },
         data: { dueAt: instance.dueAt, closedAt: instance.closedAt, waitingOn: def.states[def.initial]!.waitingOn(instance) },
@@ -79,8 +80,8 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
 
   /** One attempt; `Overtaken` when something that did not change the state got there first. */
   async function applyOnce(command: ApplyCommand) {
-    const env = deps.env();
     return db.$transaction(async (tx) => {
+      const env = await withDelegations(tx, deps.env());
       const row = await tx.workflowInstance.findUnique({ where: { id: command.instanceId } });
       if (!row) throw new BatonError('not-found', 'error.notFound', { ref: command.instanceId });
       const before = toInstance(row);
@@ -115,7 +116,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
   }
 
   async function prepare(command: Omit<ApplyCommand, 'values'>) {
-    const env = deps.env();
+    const env = await withDelegations(db, deps.env());
     const row = await db.workflowInstance.findUnique({ where: { id: command.instanceId } });
     if (!row) throw new BatonError('not-found', 'error.notFound', { ref: command.instanceId });
     const instance = toInstance(row);

@@ -1,6 +1,7 @@
 import type { CardField, CardLink, FormField, Tone } from '../cards/model.js';
 import type { BatonConfig, Locale } from '../config/schema.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { Delegation } from '../delegations/delegations.js';
 import type { Directory, Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import type { FormValues } from '../forms/parse-form.js';
@@ -52,6 +53,8 @@ export interface WorkflowEnv {
   calendar: WorkingCalendar;
   directory: Directory;
   config: BatonConfig;
+  /** Delegations in force today, where the caller loaded them; none when absent. */
+  delegations?: readonly Delegation[];
 }
 
 export interface ViewContext {
@@ -111,7 +114,7 @@ export interface EventSpec<D> {
 export interface StartSpec<D> {
   form(view: ViewContext): FormField[];
   create(values: FormValues, requester: Person, env: WorkflowEnv): { title: string; data: D; departmentId: string | null };
-  notify?(created: Instance<D>, requester: Person): Notification[];
+  notify?(created: Instance<D>, requester: Person, env: WorkflowEnv): Notification[];
 }
 
 /**

@@ -1,9 +1,10 @@
 import { formatActionId } from '../cards/action-id.js';
 import type { Card, CardAction } from '../cards/model.js';
 import type { Locale } from '../config/schema.js';
-import type { Department, Directory, Person } from '../directory/directory.js';
+import type { Department, Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import { translatorFor } from '../i18n/translate.js';
+import { principalsFor } from '../permissions.js';
 import { formatInstant } from '../time.js';
 import { eventKey, stateKey, type Instance, type WorkflowDefinition, type WorkflowEnv } from './definition.js';
 
@@ -40,12 +41,12 @@ export function renderCard(
     fields: body.fields,
     links: body.links,
     context,
-    actions: state.terminal ? [] : actionsFor(def, instance, principalsOf(audience, env.directory), locale, env),
+    actions: state.terminal ? [] : actionsFor(def, instance, principalsOf(audience, env), locale, env),
   };
 }
 
-function principalsOf(audience: Audience, directory: Directory): Set<Principal> {
-  if ('person' in audience) return new Set(directory.principalsOf(audience.person));
+function principalsOf(audience: Audience, env: WorkflowEnv): Set<Principal> {
+  if ('person' in audience) return new Set(principalsFor(audience.person, env.directory, env.delegations));
   return new Set<Principal>([`dept:${audience.department.id}`, `kind:${audience.department.kind}`]);
 }
 

@@ -92,7 +92,7 @@ export function checkEvent<D>(
     });
   }
   const allowed = spec.allow(instance);
-  if (!isAllowed(actor, allowed, env.directory)) {
+  if (!isAllowed(actor, allowed, env.directory, env.delegations)) {
     throw new BatonError('forbidden', 'error.forbidden', {
       ref: instance.ref,
       action,
