@@ -12,7 +12,7 @@ import {
   platforms,
 } from './directory-schema.js';
 import { remindersSchema } from './reminders-schema.js';
-import { approvalWorkflowSchema } from './workflow-schemas/approval.js';
+import { approvalWorkflowSchema, findApprovalProblems } from './workflow-schemas/approval.js';
 import { careWorkflowSchema } from './workflow-schemas/care.js';
 import { complaintWorkflowSchema } from './workflow-schemas/complaint.js';
 import { inquiryWorkflowSchema } from './workflow-schemas/inquiry.js';
@@ -89,7 +89,7 @@ export const configSchema = z
   )
   // Runs even when some entries are malformed, so every mistake is reported in one pass.
   .superRefine((config, ctx) => {
-    for (const { path, message, alsoAt } of findDirectoryProblems(config)) {
+    for (const { path, message, alsoAt } of [...findDirectoryProblems(config), ...findApprovalProblems(config)]) {
       ctx.addIssue({ code: 'custom', path, message, ...(alsoAt ? { params: { alsoAt } } : {}) });
     }
   }, { when: () => true });

@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from './definition.js';
 import { requestWorkflow } from './request.js';
+import { approvalWorkflow } from './approval/approval.js';
 import { inquiryWorkflow } from './inquiry/inquiry.js';
 import { complaintWorkflow } from './complaint/complaint.js';
 import { careWorkflow } from './care/care.js';
@@ -7,6 +8,7 @@ import { careWorkflow } from './care/care.js';
 /** Every workflow Baton runs, by kind. Adding a workflow is one line here. */
 export const workflows: Record<string, WorkflowDefinition> = {
   [requestWorkflow.kind]: requestWorkflow,
+  [approvalWorkflow.kind]: approvalWorkflow,
   [inquiryWorkflow.kind]: inquiryWorkflow,
   [complaintWorkflow.kind]: complaintWorkflow,
   [careWorkflow.kind]: careWorkflow,
