@@ -2,7 +2,7 @@ import type { FormField } from '../../cards/model.js';
 import { approvalTypes, type ApprovalType } from '../../config/workflow-schemas/approval.js';
 import { delegatesOf } from '../../delegations/delegations.js';
 import type { Person } from '../../directory/directory.js';
-import { department, person, type Principal } from '../../directory/principal.js';
+import { department, departmentKind, person, type Principal } from '../../directory/principal.js';
 import { invalidInput } from '../../errors.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translatorFor, type MessageKey } from '../../i18n/translate.js';
@@ -78,12 +78,17 @@ function askStep(i: A, by: In | string, env: WorkflowEnv): Notification[] {
   return notes;
 }
 
+/** Where final decisions are announced: the configured department, else general management. */
+function announced(env: WorkflowEnv): Principal {
+  const id = env.config.workflows.approval.announceTo;
+  return id ? department(id) : departmentKind('general-management');
+}
+
 /** The final decision goes to the requester and to the configured channel. */
 function announce(i: A, input: In, key: string): Notification[] {
-  const channel = input.env.config.workflows.approval.announceTo;
   return [
     note(person(i.requesterId), key, i, input, { comment: i.data.lastComment ?? '—' }),
-    note(department(channel), key, i, input, { comment: i.data.lastComment ?? '—' }, true),
+    note(announced(input.env), key, i, input, { comment: i.data.lastComment ?? '—' }, true),
   ];
 }
 
@@ -192,7 +197,7 @@ const recordTeam: EventSpec<ApprovalData> = {
   button: { style: 'primary' },
   form: commentField('team', true),
   apply: ({ values }) => ({ team: str(values, 'team') }),
-  notify: (i, input) => [note(department(input.env.config.workflows.approval.announceTo), 'approval.notify.teamRecorded', i, input, {}, true)],
+  notify: (i, input) => [note(announced(input.env), 'approval.notify.teamRecorded', i, input, {}, true)],
 };
 
 export const approvalWorkflow: WorkflowDefinition<ApprovalData> = {
