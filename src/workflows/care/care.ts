@@ -109,7 +109,8 @@ export const careWorkflow: WorkflowDefinition<CareData> = {
           kind: 'select',
           name: 'greetHolidays',
           label: view.t('care.field.greetHolidays'),
-          required: true,
+          // Left out of a typed command: yes.
+          required: false,
           options: [{ value: 'yes', label: view.t('care.yes') }, { value: 'no', label: view.t('care.no') }],
           initial: 'yes',
         },

@@ -14,6 +14,8 @@ export interface InquiryData {
   question: string;
   /** The department that receives inquiries (config `workflows.inquiry.department`), if any. */
   serviceDepartment: string | null;
+  /** Whoever logged it belongs to the service department, so reminding the department reaches them. */
+  loggedInService: boolean;
   ownerId: string | null;
   /** The reply time promised to the customer (ISO instant). */
   promisedAt: string | null;
@@ -131,7 +133,7 @@ export const inquiryWorkflow: WorkflowDefinition<InquiryData> = {
   states: {
     received: {
       tone: 'info',
-      waitingOn: (i) => unique([...loggedBy(i), ...service(i)]),
+      waitingOn: (i) => (i.data.loggedInService ? service(i) : unique([...loggedBy(i), ...service(i)])),
       deadline: { at: (_, env) => env.calendar.add(env.now, env.config.workflows.inquiry.respondWithin) },
     },
     awaiting_reply: {
@@ -155,6 +157,7 @@ export const inquiryWorkflow: WorkflowDefinition<InquiryData> = {
         channel: str(values, 'channel') as CustomerChannel,
         question: str(values, 'question')!,
         serviceDepartment: env.config.workflows.inquiry.department ?? null,
+        loggedInService: requester.departments.includes(env.config.workflows.inquiry.department ?? ''),
         ownerId: null,
         promisedAt: null,
         reply: null,

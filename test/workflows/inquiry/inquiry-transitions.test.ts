@@ -41,6 +41,7 @@ const instanceIn = (state: string) =>
     channel: 'phone',
     question: 'When is my order delivered?',
     serviceDepartment: 'customer-service',
+    loggedInService: false,
     ownerId: state === 'received' ? null : 'chen.jie',
     promisedAt: state === 'received' ? null : '2026-11-30T10:00:00.000Z',
     reply: null,

@@ -1,0 +1,45 @@
+import { commandFormId } from '../src/cards/action-id.js';
+import type { Command, CommandContext } from '../src/commands/command.js';
+import { parseArgs } from '../src/commands/parse-args.js';
+import { BatonError } from '../src/errors.js';
+import { careWorkflow, type CareData } from '../src/workflows/care/care.js';
+
+const ARGUMENTS: Record<string, string> = {
+  customer: 'customer',
+  owner: 'owner',
+  every: 'everyDays',
+  first: 'firstContact',
+  birthday: 'birthday',
+  holidays: 'greetHolidays',
+};
+const EXAMPLE = 'customer="Acme" owner=he.xin every=30';
+
+/** `/callback`: a customer care plan (§2.3.3): follow-ups every N days, birthday and holiday greetings. */
+export const callbackCommand: Command = {
+  name: 'callback',
+  summaryKey: 'command.callback.summary',
+  usageKey: 'command.callback.usage',
+  async run(ctx, args) {
+    if (args.trim() === '') return { kind: 'form', form: newPlanForm(ctx) };
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(parseArgs(args, 'callback', EXAMPLE))) {
+      const field = ARGUMENTS[name];
+      if (!field) throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: 'callback', names: Object.keys(ARGUMENTS).join(', ') });
+      values[field] = value;
+    }
+    return submit(ctx, values);
+  },
+  submit: (ctx, values) => submit(ctx, values),
+};
+
+function newPlanForm(ctx: CommandContext) {
+  const view = { env: ctx.services.env(), locale: ctx.locale, t: ctx.t };
+  return { id: commandFormId('callback'), title: ctx.t('care.form.new'), submitLabel: ctx.t('common.submit'), fields: careWorkflow.start.form(view) };
+}
+
+async function submit(ctx: CommandContext, values: Record<string, string | undefined>) {
+  const instance = await ctx.services.engine.start(careWorkflow.kind, ctx.actor, values);
+  const data = instance.data as CareData;
+  const owner = ctx.services.directory.person(data.ownerId)?.name ?? data.ownerId;
+  return { kind: 'text' as const, text: ctx.t('care.created', { ref: instance.ref, owner, every: data.everyDays, customer: data.customer, next: data.nextContact }) };
+}
