@@ -67,19 +67,23 @@ export function ladderStep(def: WorkflowDefinition, instance: Instance, step: st
   return { notifications: dedupe(notifications), next: nextOverdue(n + 1) };
 }
 
-/** Heads of the departments behind the principals, `levels` steps up the `parent` chain. */
+/**
+ * Heads of the departments behind the principals, `levels` steps up the `parent` chain. A
+ * person who is their department's head (an approving head) escalates to the head above.
+ */
 function escalate(principals: Principal[], directory: Directory, levels: number): string[] {
-  const departments = principals.flatMap((principal) => {
+  const departments = principals.flatMap((principal): Array<{ id: string; self?: string }> => {
     const [type, id = ''] = splitPrincipal(principal);
-    if (type === 'dept') return [id];
-    if (type === 'kind') return directory.departments().filter((d) => d.kind === id).map((d) => d.id);
-    if (type === 'person') return directory.person(id)?.departments.slice(0, 1) ?? [];
+    if (type === 'dept') return [{ id }];
+    if (type === 'kind') return directory.departments().filter((d) => d.kind === id).map((d) => ({ id: d.id }));
+    if (type === 'person') return (directory.person(id)?.departments.slice(0, 1) ?? []).map((dept) => ({ id: dept, self: id }));
     return [];
   });
-  const heads = departments.flatMap((id) => {
+  const heads = departments.flatMap(({ id, self }) => {
     let dept = directory.department(id);
-    for (let i = 0; i < levels && dept; i++) dept = dept.parent ? directory.department(dept.parent) : undefined;
-    return dept?.head && !(levels > 0 && dept.id === id) ? [dept.head] : [];
+    const up = levels + (self && dept?.head === self ? 1 : 0);
+    for (let i = 0; i < up && dept; i++) dept = dept.parent ? directory.department(dept.parent) : undefined;
+    return dept?.head && dept.head !== self && !(up > 0 && dept.id === id) ? [dept.head] : [];
   });
   return [...new Set(heads)];
 }
