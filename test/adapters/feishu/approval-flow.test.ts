@@ -71,3 +71,16 @@ describe('a contract approval on Feishu', () => {
     expect(postedTo(ZHANG_WEI).some((p) => JSON.stringify(p.content).includes('已批准'))).toBe(true);
   });
 });
+
+describe('the approval form on Feishu', () => {
+  it('brings a bad field back on the kind\'s own form, keeping what was typed, and files nothing', async () => {
+    const response = await rig.send(submit('cmd:approval decision', { title: '服务器采购合同', category: 'contract', amount: '八十万', description: '三台服务器' }, ZHANG_WEI, '', ''));
+    expect(response.body.toast.type).toBe('error');
+    const form = JSON.stringify(response.body.card.data);
+    expect(form).toContain('服务器采购合同');
+    expect(form).toContain('应为以元为单位的金额');
+    expect(form).toContain('"name":"description"');
+    await rig.settle();
+    expect(await rig.h.db.workflowInstance.count()).toBe(0);
+  });
+});
