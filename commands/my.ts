@@ -9,7 +9,7 @@ export const myCommand: Command = {
   async run({ actor, locale, t, services }) {
     const { waiting, open } = await services.myItems(actor);
     if (waiting.length === 0 && open.length === 0) return { kind: 'text', text: t('my.nothing') };
-    const env = services.env();
+    const env = await services.currentEnv();
     const card = (i: (typeof waiting)[number]) => renderCard(workflowOf(i.kind), i, { person: actor }, locale, env);
     const text = [t('my.waiting', { count: waiting.length }), ...waiting.map((i) => `• ${i.ref} ${i.title}`)];
     text.push(t('my.open', { count: open.length }), ...open.map((i) => `• ${i.ref} ${i.title}`));

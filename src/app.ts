@@ -5,7 +5,7 @@ import type { BatonConfig } from './config/schema.js';
 import type { Card } from './cards/model.js';
 import { createDeliverer, type Deliverer } from './delivery/deliverer.js';
 import type { OutboundAdapter } from './delivery/outbound.js';
-import { activeDelegations, createDelegationStore } from './delegations/delegations.js';
+import { activeDelegations, createDelegationStore, withDelegations } from './delegations/delegations.js';
 import { createDirectory, type Directory, type Person } from './directory/directory.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { fireTimer, type FireOutcome } from './engine/fire-timer.js';
@@ -88,7 +88,8 @@ export function createBaton(deps: {
   }
 
   const services: CommandServices = {
-    engine, directory, env, myItems, failedDeliveries, commands: () => deps.commands, delegations: createDelegationStore(db),
+    engine, directory, env, currentEnv: () => withDelegations(db, env()), myItems, failedDeliveries, commands: () => deps.commands,
+    delegations: createDelegationStore(db),
   };
   const router = createRouter({
     services,

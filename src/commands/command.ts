@@ -12,6 +12,8 @@ export interface CommandServices {
   engine: Engine;
   directory: Directory;
   env(): WorkflowEnv;
+  /** The environment with today's delegations, for cards that show a delegate their buttons. */
+  currentEnv(): Promise<WorkflowEnv>;
   /** Open instances waiting on the person, and those they filed. */
   myItems(person: Person): Promise<{ waiting: Instance[]; open: Instance[] }>;
   commands(): readonly Command[];

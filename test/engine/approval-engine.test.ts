@@ -194,6 +194,7 @@ describe('delegation', () => {
     expect(asked.card?.actions.map((a) => a.label)).toEqual(['同意', '驳回', '退回修改']);
     const my = await h.act('tang.qian', { type: 'command', name: 'my', args: '' });
     expect(textOf(my)).toContain('待您处理（1）');
+    expect(my.kind === 'cards' ? my.cards[0]!.actions.map((a) => a.label) : []).toEqual(['同意', '驳回', '退回修改']);
     // Someone without a delegation still may not.
     expect((await press(row.id, 'he.xin', 'approve')).kind).toBe('error');
     await press(row.id, 'tang.qian', 'approve', { comment: 'For 孙丽' });
