@@ -101,7 +101,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'complaint.event.propose': '提出解决方案',
   'complaint.event.customer_agrees': '记录客户认可',
   'complaint.event.customer_disagrees': '记录客户不认可',
-  'complaint.event.resolve': '标记已解决',
+  'complaint.event.resolve': '解决完成',
   'complaint.event.follow_up_due': '回访到期',
   'complaint.event.record_follow_up': '记录回访',
   'complaint.confirm.customer_agrees': '确认客户已认可 {ref} 的解决方案？',

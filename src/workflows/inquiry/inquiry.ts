@@ -193,7 +193,11 @@ export const inquiryWorkflow: WorkflowDefinition<InquiryData> = {
       button: { style: 'default' },
       form: promiseFields,
       apply: promised,
-      notify: (i, input) => [note(person(i.data.ownerId!), 'inquiry.notify.owned', i, input, { due: { at: i.data.promisedAt! } }, true)],
+      notify: (i, input) => {
+        const before = input.instance.data.ownerId;
+        const released = before && before !== i.data.ownerId ? [note(person(before), 'inquiry.notify.released', i, input, { owner: input.env.directory.person(i.data.ownerId!)?.name ?? i.data.ownerId! })] : [];
+        return [note(person(i.data.ownerId!), 'inquiry.notify.owned', i, input, { due: { at: i.data.promisedAt! } }, true), ...released];
+      },
     },
     reply: {
       from: ['awaiting_reply'],

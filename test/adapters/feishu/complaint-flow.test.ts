@@ -86,7 +86,7 @@ describe('a complaint on Feishu, from intake to the follow-up call', () => {
     await press(ZHAO_MIN, it.messageId, IT_CHAT, '提出解决方案', { solution: '更换证书，并减免一个月服务费' });
     const agreed = await press(ZHANG_WEI, mine.messageId, MY_CHAT, '记录客户认可');
     expect(agreed.toast.type).toBe('success');
-    await press(ZHAO_MIN, it.messageId, IT_CHAT, '标记已解决', { resolution: '证书已更换，费用已减免' });
+    await press(ZHAO_MIN, it.messageId, IT_CHAT, '解决完成', { resolution: '证书已更换，费用已减免' });
     expect(textsOf(current(it.messageId)).join(' ')).toContain('已解决，待回访');
 
     // The follow-up call falls due three working days later (Thursday 10:00).

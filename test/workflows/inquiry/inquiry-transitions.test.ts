@@ -69,6 +69,13 @@ describe('customer inquiry input', () => {
     expect(result.effects.filter((e) => e.type === 'timer.start').map((e) => (e as { step: string }).step)).toEqual(['remind', 'due']);
   });
 
+  it('tells the previous owner when an inquiry changes hands', () => {
+    const moved = transition(inquiryWorkflow, instanceIn('awaiting_reply'), 'reassign', actors.serviceMember!, { ...validInput.reassign!, owner: 'wu.hao' }, env);
+    const notes = moved.effects.filter((e) => e.type === 'notify').map((e) => [e.to, e.messageKey]);
+    expect(notes).toEqual([['person:wu.hao', 'inquiry.notify.owned'], ['person:chen.jie', 'inquiry.notify.released']]);
+    expect(moved.instance.dueAt).toEqual(new Date('2026-12-01T04:00:00.000Z'));
+  });
+
   it('refuses a promised time already past, on its field and in the person’s language', () => {
     const late = { ...validInput.promise!, replyTime: '10:00' };
     try {
