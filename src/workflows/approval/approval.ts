@@ -119,9 +119,10 @@ const approve: EventSpec<ApprovalData> = {
   to: ({ instance }, data) => (data.current < data.steps.length ? 'pending' : instance.data.type === 'project' ? 'forming_team' : 'approved'),
   reenters: ({ instance }, data) => data.current !== instance.data.current,
   notify: (i, input) => {
-    if (i.state === 'approved' || i.state === 'forming_team') {
-      const key = i.state === 'approved' ? 'approval.notify.approved' : 'approval.notify.approvedFormTeam';
-      return [...announce(i, input, 'approval.notify.approved'), ...(key !== 'approval.notify.approved' ? [note(person(i.requesterId), key, i, input, {}, true)] : [])];
+    if (i.state === 'approved') return announce(i, input, 'approval.notify.approved');
+    if (i.state === 'forming_team') {
+      // Approved: the owner now forms the team (§2.2.1), from the card that comes with this.
+      return [...announce(i, input, 'approval.notify.approved'), note(person(i.requesterId), 'approval.notify.approvedFormTeam', i, input, {}, true)];
     }
     if (i.data.current !== input.instance.data.current) {
       return [
@@ -168,8 +169,8 @@ const resubmit: EventSpec<ApprovalData> = {
     ...commentField('answer', false)(i, v),
     ...typeForm(i.data.type, v, i.data.values, i.requesterId),
   ],
-  apply: ({ instance, values, env }) => {
-    const revised = checkTypeValues(instance.data.type, values, view(env), instance.requesterId);
+  apply: ({ instance, values, env, actor }) => {
+    const revised = checkTypeValues(instance.data.type, values, view(env, actor.kind === 'person' ? actor.person : undefined), instance.requesterId);
     return {
       values: revised,
       steps: chainFor(instance.data.type, revised, instance.requesterId, env),
