@@ -45,7 +45,7 @@ describe('customer care plans on PostgreSQL and the real scheduler', () => {
     expect(due).toMatchObject({ state: 'due', waitingOn: ['person:he.xin'] });
     const told = h.platform.sent.filter((s) => s.to === '@he.xin').at(-1)!;
     expect(told.text).toMatch(/^Acme Ltd 的第 1 次回访（CARE-1）已到期/);
-    expect(told.card?.actions.map((a) => a.label)).toEqual(['记录回访', '暂停计划', '停止计划']);
+    expect(told.card?.actions.map((a) => a.label)).toEqual(['记录回访', '修改计划', '暂停计划', '停止计划']);
     expect(textOf(await h.act('he.xin', { type: 'command', name: 'my', args: '' }))).toContain('CARE-1 Acme Ltd');
 
     await h.advance(3_600_000);

@@ -2,6 +2,7 @@ import type { CardField, FormField } from '../../cards/model.js';
 import { person, type Principal } from '../../directory/principal.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translate } from '../../i18n/translate.js';
+import { localDate } from '../../time.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { personField } from '../inquiry/inquiry.js';
 import { addDays, localInstant, nextOccasionDate, occasionName, occasionsBetween, type Occasion } from './care-dates.js';
@@ -51,6 +52,50 @@ const text = (name: string, view: ViewContext, required = true): FormField => ({
   maxLength: TEXT_MAX,
 });
 
+/** Who follows up, how often, and the care dates: asked when planning and when changing a plan. */
+function planFields(view: ViewContext, plan: CareData | null): FormField[] {
+  const { intervals } = view.env.config.workflows.care;
+  const every = plan ? String(plan.everyDays) : String(intervals.includes(30) ? 30 : intervals[0]);
+  return [
+    personField('owner', view.t('care.field.owner'), view, plan?.ownerId ?? null),
+    {
+      kind: 'select',
+      name: 'everyDays',
+      label: view.t('care.field.everyDays'),
+      required: true,
+      options: intervals.map((n) => ({ value: String(n), label: view.t('care.days', { count: n }) })),
+      initial: every,
+    },
+    { kind: 'date', name: 'birthday', label: view.t('care.field.birthday'), required: false, ...(plan?.birthday ? { initial: plan.birthday } : {}) },
+    {
+      kind: 'select',
+      name: 'greetHolidays',
+      label: view.t('care.field.greetHolidays'),
+      // Left out of a typed command: yes.
+      required: false,
+      options: [{ value: 'yes', label: view.t('care.yes') }, { value: 'no', label: view.t('care.no') }],
+      initial: plan && !plan.greetHolidays ? 'no' : 'yes',
+    },
+  ];
+}
+
+/**
+ * A changed cycle counts from the last follow-up (or the plan's start), never before today;
+ * an unchanged one keeps its date.
+ */
+function changedPlan({ instance, values, env }: EventInput<CareData>): Partial<CareData> {
+  const everyDays = Number(str(values, 'everyDays'));
+  const from = instance.data.lastOutcome?.on ?? localDate(instance.createdAt, env.config.company.timezone);
+  const next = addDays(from, everyDays);
+  return {
+    ownerId: str(values, 'owner')!,
+    everyDays,
+    nextContact: everyDays === instance.data.everyDays ? instance.data.nextContact : next < env.today ? env.today : next,
+    birthday: str(values, 'birthday'),
+    greetHolidays: str(values, 'greetHolidays') !== 'no',
+  };
+}
+
 const remindAt = (env: WorkflowEnv, date: string) => localInstant(date, env.config.workflows.care.remindAt, env.config.company.timezone);
 
 /** The greeting timer runs in every open state, so a birthday is never missed while a follow-up is due. */
@@ -91,29 +136,14 @@ export const careWorkflow: WorkflowDefinition<CareData> = {
   },
   start: {
     form: (view) => {
-      const { intervals } = view.env.config.workflows.care;
+      const [owner, everyDays, birthday, greetHolidays] = planFields(view, null);
       return [
         { kind: 'text', name: 'customer', label: view.t('care.field.customer'), required: true, multiline: false, maxLength: TITLE_MAX },
-        personField('owner', view.t('care.field.owner'), view, null),
-        {
-          kind: 'select',
-          name: 'everyDays',
-          label: view.t('care.field.everyDays'),
-          required: true,
-          options: intervals.map((n) => ({ value: String(n), label: view.t('care.days', { count: n }) })),
-          initial: String(intervals.includes(30) ? 30 : intervals[0]),
-        },
+        owner!,
+        everyDays!,
         { kind: 'date', name: 'firstContact', label: view.t('care.field.firstContact'), required: false, notBefore: 'today' },
-        { kind: 'date', name: 'birthday', label: view.t('care.field.birthday'), required: false },
-        {
-          kind: 'select',
-          name: 'greetHolidays',
-          label: view.t('care.field.greetHolidays'),
-          // Left out of a typed command: yes.
-          required: false,
-          options: [{ value: 'yes', label: view.t('care.yes') }, { value: 'no', label: view.t('care.no') }],
-          initial: 'yes',
-        },
+        birthday!,
+        greetHolidays!,
       ];
     },
     create: (values, requester, env) => {
@@ -180,6 +210,25 @@ export const careWorkflow: WorkflowDefinition<CareData> = {
       }),
       notify: (i, input) =>
         input.actor.kind === 'person' && input.actor.person.id === i.requesterId ? [] : [note(person(i.requesterId), 'care.notify.recorded', i, input, { next: i.data.nextContact })],
+    },
+    change: {
+      from: ['scheduled', 'due', 'paused'],
+      to: (input) => input.instance.state,
+      // Timers start afresh from the changed plan (a new cycle, a new birthday).
+      reenters: () => true,
+      allow: ownerOrPlanner,
+      button: { style: 'default' },
+      form: (i, view) => planFields(view, i.data),
+      apply: changedPlan,
+      notify: (i, input) => {
+        const before = input.instance.data.ownerId;
+        if (before === i.data.ownerId) return [];
+        const owner = input.env.directory.person(i.data.ownerId)?.name ?? i.data.ownerId;
+        return [
+          note(person(i.data.ownerId), 'care.notify.planned', i, input, { every: i.data.everyDays, next: i.data.nextContact }, true),
+          note(person(before), 'care.notify.released', i, input, { owner }),
+        ];
+      },
     },
     pause: {
       from: ['scheduled', 'due'],

@@ -19,20 +19,23 @@ const moves: Moves = {
     contact_due: [['system'], 'due'],
     care_date: [['system'], 'scheduled'],
     record_outcome: [open, 'scheduled'],
+    change: [open, 'scheduled'],
     pause: [open, 'paused'],
     stop: [open, 'stopped'],
   },
   due: {
     care_date: [['system'], 'due'],
     record_outcome: [open, 'scheduled'],
+    change: [open, 'due'],
     pause: [open, 'paused'],
     stop: [open, 'stopped'],
   },
-  paused: { resume: [open, 'scheduled'], stop: [open, 'stopped'] },
+  paused: { resume: [open, 'scheduled'], change: [open, 'paused'], stop: [open, 'stopped'] },
   stopped: {},
 };
 
 const validInput: Record<string, Record<string, string>> = {
+  change: { owner: 'zhou.ting', everyDays: '14', birthday: '1980-12-02', greetHolidays: 'no' },
   record_outcome: { usage: 'Uses it daily in two shops', opinions: 'Happy with support', suggestions: 'An English manual' },
 };
 
@@ -99,6 +102,21 @@ describe('customer care cycles', () => {
   it('skips holidays for a plan that opted out, and has no greeting timer without any care date', () => {
     const none = transition(careWorkflow, instanceIn('paused', { birthday: null, greetHolidays: false }), 'resume', actors.owner!, {}, env);
     expect(timers(none.effects).map(([step]) => step)).toEqual(['event:contact_due']);
+  });
+
+  it('changes owner and cycle: the next follow-up counts from the last one, and both owners are told', () => {
+    const last = { on: '2026-11-20', by: 'he.xin', usage: 'u', opinions: 'o', suggestions: null };
+    const changed = transition(careWorkflow, instanceIn('scheduled', { lastOutcome: last }), 'change', actors.planner!, validInput.change!, env);
+    expect(changed.instance.data).toMatchObject({ ownerId: 'zhou.ting', everyDays: 14, nextContact: '2026-12-04', greetHolidays: false });
+    expect(timers(changed.effects)).toEqual([
+      ['event:contact_due', '2026-12-04T01:00:00.000Z'],
+      ['event:care_date', '2026-12-02T01:00:00.000Z'],
+    ]);
+    const notes = changed.effects.filter((e) => e.type === 'notify').map((e) => [e.to, e.messageKey]);
+    expect(notes).toEqual([['person:zhou.ting', 'care.notify.planned'], ['person:he.xin', 'care.notify.released']]);
+    // A shorter cycle whose date has already passed falls due today.
+    const overdue = transition(careWorkflow, instanceIn('scheduled', { lastOutcome: { ...last, on: '2026-11-01' } }), 'change', actors.owner!, { ...validInput.change!, owner: 'he.xin', everyDays: '7' }, env);
+    expect(overdue.instance.data.nextContact).toBe('2026-11-30');
   });
 
   it('resumes a paused plan with a follow-up missed during the pause due at once', () => {
