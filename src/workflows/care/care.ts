@@ -1,10 +1,11 @@
-import type { CardField, FormField } from '../../cards/model.js';
+import type { FormField } from '../../cards/model.js';
 import { person, type Principal } from '../../directory/principal.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translate } from '../../i18n/translate.js';
 import { localDate } from '../../time.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { personField } from '../inquiry/inquiry.js';
+import { cardFields } from './care-card.js';
 import { addDays, localInstant, nextOccasionDate, occasionName, occasionsBetween, type Occasion } from './care-dates.js';
 
 /**
@@ -267,28 +268,4 @@ function greetings(i: P, input: EventInput<CareData>): Notification[] {
   return due.map(({ date, occasion }: { date: string; occasion: Occasion }) =>
     note(person(i.data.ownerId), 'care.notify.greet', i, input, { occasion: occasionName(occasion, locale, translate(locale, 'care.occasion.birthday')), date }),
   );
-}
-
-function cardFields(i: P, { t, env, locale }: ViewContext): CardField[] {
-  const { directory } = env;
-  const d = i.data;
-  const name = (id: string) => directory.person(id)?.name ?? id;
-  const holidays = d.greetHolidays ? env.config.workflows.care.holidays.map((h) => h.name[locale]).join(locale === 'en' ? ', ' : '、') : '';
-  const outcome = d.lastOutcome;
-  const rows: Array<[string, string | null, boolean?]> = [
-    [t('care.field.customer'), d.customer],
-    [t('care.field.owner'), name(d.ownerId)],
-    [t('care.field.everyDays'), t('care.days', { count: d.everyDays })],
-    [t('care.field.nextContact'), i.state === 'paused' || i.state === 'stopped' ? null : (d.pendingContact ?? d.nextContact)],
-    [t('care.field.cycles'), String(d.cycles)],
-    [t('care.field.birthday'), d.birthday ? d.birthday.slice(5) : null],
-    [t('care.field.greetHolidays'), holidays || null],
-    [t('care.field.lastContact'), outcome ? `${outcome.on} · ${name(outcome.by)}` : null],
-    [t('care.field.usage'), outcome?.usage ?? null, true],
-    [t('care.field.opinions'), outcome?.opinions ?? null, true],
-    [t('care.field.suggestions'), outcome?.suggestions ?? null, true],
-  ];
-  return rows
-    .filter((row): row is [string, string, boolean?] => row[1] !== null && row[1] !== '')
-    .map(([label, value, long]) => ({ label, value, ...(long ? { long } : {}) }));
 }
