@@ -72,3 +72,9 @@ export function createDelegationStore(db: PrismaClient): DelegationStore {
     },
   };
 }
+
+/** The people standing in today for the person principals among `principals`, not already among them. */
+export function standIns(principals: readonly Principal[], delegations: readonly Delegation[] = []): Principal[] {
+  const found = principals.flatMap((p) => (p.startsWith('person:') ? delegatesOf(p.slice('person:'.length), delegations).map(person) : []));
+  return [...new Set(found)].filter((p) => !principals.includes(p));
+}

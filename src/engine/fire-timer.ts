@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { withDelegations } from '../delegations/delegations.js';
 import type { Logger } from '../logger.js';
 import type { Effect, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
@@ -20,7 +21,8 @@ export async function fireTimer(
   deps: { db: PrismaClient; env: () => WorkflowEnv; logger: Logger },
   timerId: bigint,
 ): Promise<FireOutcome> {
-  const env = deps.env();
+  // Reminders reach whoever stands in today for the people an item waits on.
+  const env = await withDelegations(deps.db, deps.env());
   return deps.db.$transaction(
     async (tx) => {
       const timer = await tx.timer.findUnique({ where: { id: timerId } });

@@ -1,5 +1,6 @@
 import type { WorkingDuration } from '../config/schema.js';
 import { splitPrincipal, type Directory } from '../directory/directory.js';
+import { standIns } from '../delegations/delegations.js';
 import { person, type Principal } from '../directory/principal.js';
 import { stateKey, type Instance, type Notification, type WorkflowDefinition, type WorkflowEnv } from './definition.js';
 
@@ -35,6 +36,7 @@ export function firstTimers(due: Date, env: WorkflowEnv): PlannedTimer[] {
 export function ladderStep(def: WorkflowDefinition, instance: Instance, step: string, dueAt: Date, env: WorkflowEnv): LadderStep {
   const rules = env.config.reminders;
   const waitingOn = def.states[instance.state]!.waitingOn(instance);
+  const reminded = [...waitingOn, ...standIns(waitingOn, env.delegations)];
   const params = {
     ref: instance.ref,
     title: instance.title,
@@ -53,11 +55,11 @@ export function ladderStep(def: WorkflowDefinition, instance: Instance, step: st
     return { step: `overdue-${n}`, at: onSchedule > env.now ? onSchedule : env.calendar.add(env.now, rules.overdueEvery) };
   };
 
-  if (step === 'remind') return { notifications: waitingOn.map((p) => tell(p, 'reminder.before')), next: null };
-  if (step === 'due') return { notifications: waitingOn.map((p) => tell(p, 'reminder.due')), next: nextOverdue(1) };
+  if (step === 'remind') return { notifications: reminded.map((p) => tell(p, 'reminder.before')), next: null };
+  if (step === 'due') return { notifications: reminded.map((p) => tell(p, 'reminder.due')), next: nextOverdue(1) };
   const n = Number(/^overdue-(\d+)$/.exec(step)?.[1] ?? NaN);
   if (!Number.isInteger(n)) throw new Error(`Unknown timer step "${step}"`);
-  const notifications = waitingOn.map((p) => tell(p, 'reminder.overdue', { count: n }));
+  const notifications = reminded.map((p) => tell(p, 'reminder.overdue', { count: n }));
   if (n >= rules.escalateAfter) {
     notifications.push(...escalate(waitingOn, env.directory, 0).map((head) => tell(person(head), 'reminder.escalated', { count: n })));
   }

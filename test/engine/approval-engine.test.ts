@@ -172,6 +172,18 @@ describe('approval chains on PostgreSQL', () => {
     expect((await load(row.id)).state).toBe('approved');
   });
 
+  it('/approval offers the kinds, then the kind\'s form; an unknown kind is named', async () => {
+    const choice = await h.act('zhang.wei', { type: 'command', name: 'approval', args: '' });
+    expect(choice.kind === 'form' && choice.form.fields.map((f) => f.name)).toEqual(['type']);
+    const next = await h.act('zhang.wei', { type: 'submit', formId: 'cmd:approval', values: { type: 'acceptance' } });
+    expect(next.kind === 'form' && [next.form.id, next.form.fields.map((f) => f.name)]).toEqual(['cmd:approval acceptance', ['project', 'summary', 'documents', 'links', 'acceptor', 'date', 'place']]);
+    const unknown = await h.act('zhang.wei', { type: 'command', name: 'approval', args: 'lunch' });
+    expect(textOf(unknown)).toContain('project, change, decision, acceptance');
+    const badArg = await h.act('zhang.wei', { type: 'command', name: 'approval', args: 'decision colour=red' });
+    expect(textOf(badArg)).toContain('colour');
+    expect(await h.db.workflowInstance.count()).toBe(0);
+  });
+
   it('bad input is answered field by field and nothing is written', async () => {
     const reply = await h.act('zhang.wei', { type: 'submit', formId: 'cmd:approval decision', values: { title: 'X', category: 'lunch', amount: 'a lot' } });
     expect(reply.kind).toBe('error');

@@ -49,6 +49,14 @@ describe('approval steps on the real scheduler', () => {
     expect(textsTo('@sun.li', /提醒/)).toHaveLength(2);
   });
 
+  it('reminds whoever stands in for the approver today, too', async () => {
+    await h.act('sun.li', { type: 'command', name: 'delegate', args: 'to=tang.qian until=2026-12-04' });
+    await h.act('zhang.wei', { type: 'submit', formId: 'cmd:approval decision', values: { title: 'Servers', category: 'contract', amount: '80000', description: 'Three servers' } });
+    await h.advance(7 * HOUR); // Monday 17:00
+    expect(textsTo('@sun.li', /^提醒：APR-1/)).toHaveLength(1);
+    expect(textsTo('@tang.qian', /^提醒：APR-1/)).toHaveLength(1);
+  });
+
   it('a sent-back approval has no deadline; resubmitting starts step 1\'s ladder again', async () => {
     await h.act('zhang.wei', { type: 'submit', formId: 'cmd:approval decision', values: { title: 'Servers', category: 'contract', amount: '80000', description: 'Three servers' } });
     const row = await h.db.workflowInstance.findFirstOrThrow();
