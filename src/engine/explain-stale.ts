@@ -20,8 +20,10 @@ export async function explainStale(
     where: { instanceId: instance.id, version: { gt: command.version ?? instance.version } },
     orderBy: { version: 'asc' },
   });
-  // A re-entered state (the next approval step) keeps its name, so the same event counts too.
-  const overtaking = entries.find((e) => e.fromState !== e.toState || (e.event === command.event && e.actorId !== null));
+  // A re-entered state (the next approval step) keeps its name: then the last press of the same
+  // event is the one that moved it on.
+  const overtaking =
+    entries.find((e) => e.fromState !== e.toState) ?? entries.findLast((e) => e.event === command.event && e.actorId !== null);
   if (overtaking && overtaking.event === command.event) {
     const t = translatorFor(actorLocale(command.actor, env));
     const who = overtaking.actorId ? (env.directory.person(overtaking.actorId)?.name ?? overtaking.actorId) : 'Baton';
