@@ -19,7 +19,8 @@ export function createHomePublisher(deps: { baton: Baton; client: WebClient }): 
   return {
     async publish(userId, person) {
       const { waiting, open } = await baton.services.myItems(person);
-      const env = baton.env();
+      // Today's delegations: a stand-in sees the buttons of what waits on the person they cover.
+      const env = await baton.services.currentEnv();
       const card = (i: (typeof waiting)[number]) => renderCard(workflowOf(i.kind), i, { person }, person.locale, env);
       const view = homeView(person.locale, { waiting: waiting.map(card), open: open.map(card) });
       await client.views.publish({ user_id: userId, view: view as never });
