@@ -1,6 +1,6 @@
 import { commandFormId } from '../src/cards/action-id.js';
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { approvalTypes, type ApprovalType } from '../src/config/workflow-schemas/approval.js';
 import { BatonError } from '../src/errors.js';
 import { approvalWorkflow } from '../src/workflows/approval/approval.js';
@@ -20,15 +20,8 @@ export const approvalCommand: Command = {
     const [first = '', ...rest] = args.trim().split(/\s+/);
     if (first === '') return { kind: 'form', form: choiceForm(ctx) };
     const type = checkType(first);
-    const typed = rest.length ? parseArgs(args.trim().slice(first.length), 'approval', EXAMPLE) : {};
-    if (Object.keys(typed).length === 0) return { kind: 'form', form: typeFormOf(ctx, type) };
-    const names = fieldNames(type);
-    for (const name of Object.keys(typed)) {
-      if (!names.includes(name)) {
-        throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: `approval ${type}`, names: names.join(', ') });
-      }
-    }
-    return file(ctx, type, typed);
+    if (rest.length === 0) return { kind: 'form', form: typeFormOf(ctx, type) };
+    return file(ctx, type, parseNamedArgs(args.trim().slice(first.length), `approval ${type}`, EXAMPLE, fieldNames(type)));
   },
   async submit(ctx, values, args) {
     // The first form only chose the kind: its own form comes next.

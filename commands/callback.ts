@@ -1,7 +1,6 @@
 import { commandFormId } from '../src/cards/action-id.js';
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
-import { BatonError } from '../src/errors.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { careWorkflow, type CareData } from '../src/workflows/care/care.js';
 
 const ARGUMENTS: Record<string, string> = {
@@ -21,13 +20,7 @@ export const callbackCommand: Command = {
   usageKey: 'command.callback.usage',
   async run(ctx, args) {
     if (args.trim() === '') return { kind: 'form', form: newPlanForm(ctx) };
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(parseArgs(args, 'callback', EXAMPLE))) {
-      const field = ARGUMENTS[name];
-      if (!field) throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: 'callback', names: Object.keys(ARGUMENTS).join(', ') });
-      values[field] = value;
-    }
-    return submit(ctx, values);
+    return submit(ctx, parseNamedArgs(args, 'callback', EXAMPLE, ARGUMENTS));
   },
   submit: (ctx, values) => submit(ctx, values),
 };

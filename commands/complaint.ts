@@ -1,7 +1,6 @@
 import { commandFormId } from '../src/cards/action-id.js';
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
-import { BatonError } from '../src/errors.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { formatInstant } from '../src/time.js';
 import { complaintWorkflow, type ComplaintData } from '../src/workflows/complaint/complaint.js';
 
@@ -22,13 +21,7 @@ export const complaintCommand: Command = {
   usageKey: 'command.complaint.usage',
   async run(ctx, args) {
     if (args.trim() === '') return { kind: 'form', form: newComplaintForm(ctx) };
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(parseArgs(args, 'complaint', EXAMPLE))) {
-      const field = ARGUMENTS[name];
-      if (!field) throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: 'complaint', names: 'customer, channel, summary, severity, dept' });
-      values[field] = value;
-    }
-    return submit(ctx, values);
+    return submit(ctx, parseNamedArgs(args, 'complaint', EXAMPLE, ARGUMENTS));
   },
   submit: (ctx, values) => submit(ctx, values),
 };

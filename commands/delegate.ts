@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { BatonError, invalidInput } from '../src/errors.js';
 import { parseForm } from '../src/forms/parse-form.js';
 
@@ -21,12 +21,7 @@ export const delegateCommand: Command = {
       const count = await ctx.services.delegations.cancel(ctx.actor.id, today);
       return { kind: 'text', text: ctx.t('delegate.cancelled', { count }) };
     }
-    const typed = parseArgs(text, 'delegate', EXAMPLE);
-    for (const name of Object.keys(typed)) {
-      if (!['to', 'from', 'until'].includes(name)) {
-        throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: 'delegate', names: 'to, from, until' });
-      }
-    }
+    const typed = parseNamedArgs(text, 'delegate', EXAMPLE, ['to', 'from', 'until']);
     if (!typed.to || !typed.until) throw new BatonError('bad-argument', 'delegate.error.missing');
     return create(ctx, { ...typed, from: typed.from ?? today }, today);
   },

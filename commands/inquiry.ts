@@ -1,7 +1,6 @@
 import { commandFormId } from '../src/cards/action-id.js';
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
-import { BatonError } from '../src/errors.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { parseForm } from '../src/forms/parse-form.js';
 import { inquiryWorkflow, replyField } from '../src/workflows/inquiry/inquiry.js';
 
@@ -18,13 +17,7 @@ export const inquiryCommand: Command = {
   usageKey: 'command.inquiry.usage',
   async run(ctx, args) {
     if (args.trim() === '') return { kind: 'form', form: newInquiryForm(ctx) };
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(parseArgs(args, 'inquiry', EXAMPLE))) {
-      const field = ARGUMENTS[name];
-      if (!field) throw new BatonError('bad-argument', 'error.unknownArgument', { name, command: 'inquiry', names: Object.keys(ARGUMENTS).join(', ') });
-      values[field] = value;
-    }
-    return submit(ctx, values);
+    return submit(ctx, parseNamedArgs(args, 'inquiry', EXAMPLE, ARGUMENTS));
   },
   submit: (ctx, values) => submit(ctx, values),
 };

@@ -1,7 +1,6 @@
 import { commandFormId } from '../src/cards/action-id.js';
 import type { Command, CommandContext } from '../src/commands/command.js';
-import { parseArgs } from '../src/commands/parse-args.js';
-import { BatonError } from '../src/errors.js';
+import { parseNamedArgs } from '../src/commands/parse-args.js';
 import { requestWorkflow } from '../src/workflows/request.js';
 
 /** Typed argument names, short and long, to the form's field names. */
@@ -23,20 +22,7 @@ export const requestCommand: Command = {
   usageKey: 'command.request.usage',
   async run(ctx, args) {
     if (args.trim() === '') return { kind: 'form', form: newRequestForm(ctx) };
-    const typed = parseArgs(args, 'request', EXAMPLE);
-    const values: Record<string, string> = {};
-    for (const [name, value] of Object.entries(typed)) {
-      const field = ARGUMENTS[name];
-      if (!field) {
-        throw new BatonError('bad-argument', 'error.unknownArgument', {
-          name,
-          command: 'request',
-          names: 'matter, content, goal, by, dept',
-        });
-      }
-      values[field] = value;
-    }
-    return submit(ctx, values);
+    return submit(ctx, parseNamedArgs(args, 'request', EXAMPLE, ARGUMENTS));
   },
   submit: (ctx, values) => submit(ctx, values),
 };

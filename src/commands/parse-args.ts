@@ -23,3 +23,27 @@ export function parseArgs(text: string, command: string, example: string): Recor
   }
   return args;
 }
+
+/**
+ * Typed arguments mapped to form field names: `names` maps each argument a command takes to
+ * its field (a list when they are the same). Anything else is refused, naming what it takes.
+ */
+export function parseNamedArgs(
+  text: string,
+  command: string,
+  example: string,
+  names: Readonly<Record<string, string>> | readonly string[],
+): Record<string, string> {
+  const fieldOf: Readonly<Record<string, string>> = Array.isArray(names)
+    ? Object.fromEntries(names.map((n) => [n, n]))
+    : (names as Readonly<Record<string, string>>);
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parseArgs(text, command, example))) {
+    const field = Object.hasOwn(fieldOf, name) ? fieldOf[name] : undefined;
+    if (!field) {
+      throw new BatonError('bad-argument', 'error.unknownArgument', { name, command, names: Object.keys(fieldOf).join(', ') });
+    }
+    values[field] = value;
+  }
+  return values;
+}

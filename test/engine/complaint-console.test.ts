@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
+import { consoleSession } from '../support/console-session.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -11,21 +10,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function session(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let transcript = '';
-  output.on('data', (chunk) => (transcript += chunk));
-  const playground = createConsoleAdapter({
-    baton: h.baton, input, output, interactive: false, startAs: h.person('zhang.wei'),
-    settle: () => h.scheduler.settle(),
-    time: { now: () => h.clock.now(), advance: (ms) => h.advance(ms) },
-  });
-  h.baton.addAdapter(playground);
-  input.end(`${lines.join('\n')}\n`);
-  await playground.run();
-  return transcript;
-}
+const session = (lines: string[]) => consoleSession(h, lines);
 
 it('takes a complaint through its forms in the console playground, the follow-up call three working days after resolution included', async () => {
   const out = await session([

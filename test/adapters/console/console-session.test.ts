@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { consoleSession } from '../../support/console-session.js';
 import { createHarness, type Harness } from '../../support/harness.js';
 
 let h: Harness;
@@ -13,22 +12,7 @@ afterEach(async () => {
   await h.close();
 });
 
-/** Runs a console session fed line by line, as `npm start < script` does, and returns the transcript. */
-async function session(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let transcript = '';
-  output.on('data', (chunk) => (transcript += chunk));
-  const playground = createConsoleAdapter({
-    baton: h.baton, input, output, interactive: false, startAs: h.person('zhang.wei'),
-    settle: () => h.scheduler.settle(),
-    time: { now: () => h.clock.now(), advance: (ms) => h.advance(ms) },
-  });
-  h.baton.addAdapter(playground);
-  input.end(`${lines.join('\n')}\n`);
-  await playground.run();
-  return transcript;
-}
+const session = (lines: string[]) => consoleSession(h, lines);
 
 describe('console playground', () => {
   it('replays the README demo: a request through its whole life as three people, with one rework round', async () => {
@@ -97,7 +81,7 @@ describe('console playground', () => {
     const out = await session(['/frobnicate', '/request matter=Laptops please', '/request matter=Laptops color=red', '/as nobody', '99', 'hello']);
     expect(out).toContain('未知命令“/frobnicate”。输入 /help 查看所有命令。');
     expect(out).toContain('无法识别 /request 中的“please”');
-    expect(out).toContain('“color”不是 /request 的参数。可用参数：matter, content, goal, by, dept。');
+    expect(out).toContain('“color”不是 /request 的参数。可用参数：matter, content, goal, by, requiredBy, dept, suggestedDepartment。');
     expect(out).toContain('没有名为“nobody”的人员');
     expect(out).toContain('没有编号为 [99] 的按钮。');
     expect(out).toContain('请输入 /命令、按钮编号，或 /help。');

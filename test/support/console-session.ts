@@ -1,0 +1,27 @@
+import { PassThrough } from 'node:stream';
+import { createConsoleAdapter } from '../../adapters/console/console-adapter.js';
+import type { Harness } from './harness.js';
+
+/**
+ * Runs a console playground session on the harness, fed line by line as `npm start < script`
+ * does (starting as zhang.wei), and returns the transcript.
+ */
+export async function consoleSession(h: Harness, lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let transcript = '';
+  output.on('data', (chunk) => (transcript += chunk));
+  const playground = createConsoleAdapter({
+    baton: h.baton,
+    input,
+    output,
+    interactive: false,
+    startAs: h.person('zhang.wei'),
+    settle: () => h.scheduler.settle(),
+    time: { now: () => h.clock.now(), advance: (ms) => h.advance(ms) },
+  });
+  h.baton.addAdapter(playground);
+  input.end(`${lines.join('\n')}\n`);
+  await playground.run();
+  return transcript;
+}
