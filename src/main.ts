@@ -72,6 +72,8 @@ async function main() {
     relay: true,
     workers: settings.BATON_ROLE !== 'bot',
     recurring: housekeepingHandlers({ db, clock, logger }),
+    // One terminal shows every message: deliver them in the order they were committed.
+    ...(playground ? { deliveryConcurrency: 1 } : {}),
   });
   baton.onCommitted(() => scheduler.relay.kick());
   // Adapters stop first (no new work), then the scheduler finishes its running jobs.

@@ -21,6 +21,11 @@ export interface SchedulerOptions {
   workers: boolean;
   /** See WorkerDeps.lockDurationMs. */
   lockDurationMs?: number;
+  /**
+   * Deliveries at once per worker (8 by default). 1 delivers strictly in commit order: the
+   * playground and the tests, where one terminal shows every message, want that.
+   */
+  deliveryConcurrency?: number;
   /** Handlers of recurring jobs by name (meetings, follow-ups, digests register here). */
   recurring?: RecurringHandlers;
 }
@@ -75,7 +80,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (options.workers) {
         const deps = { redisUrl: options.redisUrl, prefix, logger: options.logger, ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}) };
         workers.push(createTimerWorker({ ...deps, fire: options.fire }));
-        workers.push(createDeliveryWorker({ ...deps, db: options.db, deliverer: options.deliverer }));
+        workers.push(createDeliveryWorker({ ...deps, db: options.db, deliverer: options.deliverer, ...(options.deliveryConcurrency ? { concurrency: options.deliveryConcurrency } : {}) }));
         workers.push(createRecurringWorker({ ...deps, handlers: options.recurring ?? {} }));
         await Promise.all(workers.map((w) => w.waitUntilReady()));
       }

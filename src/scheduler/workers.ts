@@ -42,8 +42,8 @@ export function createTimerWorker(deps: WorkerDeps & { fire(timerId: bigint): Pr
  * set for as long as the platform asked, without using up an attempt; other failures retry
  * with backoff; when attempts run out, what is still undelivered is recorded as failed.
  */
-export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deliverer: Deliverer }): Worker {
-  const { connection, options } = workerOptions(deps, 8);
+export function createDeliveryWorker(deps: WorkerDeps & { db: PrismaClient; deliverer: Deliverer; concurrency?: number }): Worker {
+  const { connection, options } = workerOptions(deps, deps.concurrency ?? 8);
   const worker = new Worker(
     QUEUE.deliveries,
     async (job: Job<{ effectId: string }>, token?: string) => {

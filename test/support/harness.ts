@@ -44,6 +44,8 @@ export async function createHarness(
   const scheduler = createScheduler({
     db: database.db, redisUrl: options.redisUrl ?? testRedisUrl(), prefix, clock, logger,
     deliverer: baton.deliverer, fire: baton.fireTimer, relay: true, workers: true,
+    // In commit order, as in the playground: transcripts and button numbers are deterministic.
+    deliveryConcurrency: 1,
   });
   await scheduler.start();
   baton.onCommitted(() => scheduler.relay.kick());
