@@ -2,6 +2,7 @@ import type { Locale } from './config/schema.js';
 import { delegatedPrincipals, type Delegation } from './delegations/delegations.js';
 import { splitPrincipal, type Directory, type Person } from './directory/directory.js';
 import type { Principal } from './directory/principal.js';
+import { isMessageKey, translate } from './i18n/translate.js';
 import type { Actor } from './workflows/definition.js';
 
 /** The one permission check: is the actor one of the principals allowed, or standing in for one? */
@@ -34,7 +35,7 @@ export function describePrincipals(
     if (type === 'kind') {
       return directory.departments().filter((d) => d.kind === id).map((d) => d.name[locale]);
     }
-    if (type === 'role') return [locale === 'en' ? `${id}s` : id];
+    if (type === 'role') return [isMessageKey(`role.${id}`) ? translate(locale, `role.${id}`) : id];
     return [];
   });
   return names.join(locale === 'en' ? ' or ' : '或');

@@ -108,6 +108,7 @@ export const coreEn = {
   'failures.none': 'No failed deliveries.',
   'failures.header': 'Failed deliveries, newest first ({count}):',
   'failures.line': '• {at} {ref} → {target} on {platform}, {attempts} attempts: {error}',
+  'role.admin': 'admins',
   'help.header': 'Baton commands:',
   'help.footer': 'A command without arguments opens its form.',
   'my.waiting': 'Waiting on you ({count}):',

@@ -108,6 +108,7 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'failures.none': '没有发送失败的消息。',
   'failures.header': '发送失败的消息（最新在前，共 {count} 条）：',
   'failures.line': '• {at} {ref} → {platform} 上的 {target}，尝试 {attempts} 次：{error}',
+  'role.admin': '管理员',
   'help.header': 'Baton 命令：',
   'help.footer': '不带参数的命令会打开表单。',
   'my.waiting': '待您处理（{count}）：',

@@ -78,5 +78,5 @@ it('records a delivery that finally fails, shows it to admins, and still serves 
   expect(textOf(admin)).toMatch(/REQ-1 → test 上的 channel:test:#general-management，尝试 1 次：channel_not_found/);
   const employee = await h.act('zhang.wei', { type: 'command', name: 'failures', args: '' });
   expect(employee.kind).toBe('error');
-  expect(textOf(employee)).toContain('只有');
+  expect(textOf(employee)).toBe('只有管理员可以使用 /failures。');
 });
