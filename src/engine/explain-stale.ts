@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { BatonError } from '../errors.js';
 import { translatorFor } from '../i18n/translate.js';
 import { actorLocale } from '../workflows/transition.js';
-import { eventKey, type Actor, type Instance, type WorkflowDefinition, type WorkflowEnv } from '../workflows/definition.js';
+import { SYSTEM_NAME, eventKey, type Actor, type Instance, type WorkflowDefinition, type WorkflowEnv } from '../workflows/definition.js';
 
 /**
  * A press on a card older than the instance's state: if the state change that overtook it
@@ -26,7 +26,7 @@ export async function explainStale(
     entries.find((e) => e.fromState !== e.toState) ?? entries.findLast((e) => e.event === command.event && e.actorId !== null);
   if (overtaking && overtaking.event === command.event) {
     const t = translatorFor(actorLocale(command.actor, env));
-    const who = overtaking.actorId ? (env.directory.person(overtaking.actorId)?.name ?? overtaking.actorId) : 'Baton';
+    const who = overtaking.actorId ? (env.directory.person(overtaking.actorId)?.name ?? overtaking.actorId) : SYSTEM_NAME;
     return new BatonError('already-handled', 'error.alreadyHandled', {
       ref: instance.ref,
       actor: who,

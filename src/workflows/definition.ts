@@ -138,6 +138,13 @@ export type Effect =
   /** Cancels every pending timer of the state entered at `stateVersion`. */
   | { type: 'timer.cancel'; stateVersion: number };
 
+/** The name shown for whoever sent an event: the person, or Baton itself for timers. */
+export function actorName(actor: Actor | { kind: 'system' } | undefined): string {
+  return actor?.kind === 'person' ? actor.person.name : SYSTEM_NAME;
+}
+
+export const SYSTEM_NAME = 'Baton';
+
 export function stateKey(kind: string, state: string): string {
   return `${kind}.state.${state}`;
 }

@@ -4,6 +4,7 @@ import { department, departmentKind, person } from '../directory/principal.js';
 import type { FormValues } from '../forms/parse-form.js';
 import { endOfWorkday } from '../time.js';
 import { cardFields } from './request-card.js';
+import { actorName } from './definition.js';
 import type {
   EventInput,
   Instance,
@@ -79,7 +80,7 @@ const str = (values: FormValues, name: string): string | null => {
 };
 
 function note(to: Notification['to'], key: Notification['messageKey'], i: R, input: EventInput<RequestData>, extra: Notification['params'] = {}, withCard = false): Notification {
-  const actor = input.actor.kind === 'person' ? input.actor.person.name : 'Baton';
+  const actor = actorName(input.actor);
   return { to, messageKey: key, params: { ref: i.ref, title: i.data.matter, actor, ...extra }, withCard };
 }
 

@@ -6,6 +6,7 @@ import { department, departmentKind, person, type Principal } from '../../direct
 import { invalidInput } from '../../errors.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translatorFor, type MessageKey } from '../../i18n/translate.js';
+import { actorName } from '../definition.js';
 import type { EventInput, EventSpec, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { approvalsOf, buildChain, pendingVoters, voterFor, type ChainStep, type Decision, type Vote } from './chain.js';
 import { approvalCard } from './card.js';
@@ -54,7 +55,7 @@ function chainFor(type: ApprovalType, values: Record<string, string>, requesterI
 }
 
 function note(to: Principal, key: string, i: A, by: In | string, extra: Notification['params'] = {}, withCard = false): Notification {
-  const actor = typeof by === 'string' ? by : by.actor.kind === 'person' ? by.actor.person.name : 'Baton';
+  const actor = typeof by === 'string' ? by : actorName(by.actor);
   return {
     to,
     messageKey: key as MessageKey,

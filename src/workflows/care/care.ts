@@ -3,6 +3,7 @@ import { person, type Principal } from '../../directory/principal.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translate } from '../../i18n/translate.js';
 import { localDate } from '../../time.js';
+import { actorName } from '../definition.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { personField } from '../inquiry/inquiry.js';
 import { cardFields } from './care-card.js';
@@ -109,7 +110,7 @@ const careDateTimer = {
 };
 
 function note(to: Principal, key: Notification['messageKey'], i: P, input: EventInput<CareData>, extra: Notification['params'] = {}, withCard = false): Notification {
-  const actor = input.actor.kind === 'person' ? input.actor.person.name : 'Baton';
+  const actor = actorName(input.actor);
   return { to, messageKey: key, params: { ref: i.ref, customer: i.data.customer, actor, ...extra }, withCard };
 }
 

@@ -3,6 +3,7 @@ import type { WorkingDuration } from '../../config/schema.js';
 import { department, person, type Principal } from '../../directory/principal.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { formatInstant } from '../../time.js';
+import { actorName } from '../definition.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { channelField, type CustomerChannel } from '../inquiry/inquiry.js';
 
@@ -91,7 +92,7 @@ const bySeverity = (pick: 'investigateWithin' | 'proposeWithin' | 'resolveWithin
 const after = (pick: (env: WorkflowEnv) => WorkingDuration) => (_: C, env: WorkflowEnv) => env.calendar.add(env.now, pick(env));
 
 function note(to: Principal, key: Notification['messageKey'], i: C, input: EventInput<ComplaintData> | null, extra: Notification['params'] = {}, withCard = false): Notification {
-  const actor = input?.actor.kind === 'person' ? input.actor.person.name : 'Baton';
+  const actor = actorName(input?.actor);
   return { to, messageKey: key, params: { ref: i.ref, customer: i.data.customer, actor, ...extra }, withCard };
 }
 

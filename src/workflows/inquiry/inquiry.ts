@@ -5,6 +5,7 @@ import { invalidInput } from '../../errors.js';
 import type { FormValues } from '../../forms/parse-form.js';
 import { translate } from '../../i18n/translate.js';
 import { actorLocale } from '../transition.js';
+import { actorName } from '../definition.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 
 /** Customer inquiry (客户咨询, policy §2.3.1): answered at once, or owned and answered by a promised time. */
@@ -109,7 +110,7 @@ function promised({ values, env, actor }: EventInput<InquiryData>): Partial<Inqu
 }
 
 function note(to: Principal, key: Notification['messageKey'], i: I, input: EventInput<InquiryData>, extra: Notification['params'] = {}, withCard = false): Notification {
-  const actor = input.actor.kind === 'person' ? input.actor.person.name : 'Baton';
+  const actor = actorName(input.actor);
   return { to, messageKey: key, params: { ref: i.ref, customer: i.data.customer, actor, ...extra }, withCard };
 }
 
