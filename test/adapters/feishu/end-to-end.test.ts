@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionButtons, click, elementsOf, submit, textsOf } from './support/cards.js';
+import { actionButtons, elementsOf, textsOf } from './support/cards.js';
 import { fixture } from './support/events.js';
+import { createCardDriver } from './support/card-driver.js';
 import { createFeishuRig, type FeishuRig } from './support/rig.js';
 
 const ZHANG_WEI = 'ou_8a33a9556227ed47a1d301933a51514c';
@@ -17,33 +18,7 @@ afterEach(async () => {
   await rig.close();
 });
 
-/** What a message shows now: its last patch, or what was posted. */
-function current(messageId: string): any {
-  const patches = rig.api.patches.filter((p) => p.messageId === messageId);
-  return patches.at(-1)?.card ?? rig.api.posted.find((p) => p.messageId === messageId)!.content;
-}
-
-function button(card: any, label: string) {
-  const found = actionButtons(card).find((b) => b.label === label);
-  if (!found) throw new Error(`no button ${label} on ${JSON.stringify(actionButtons(card).map((b) => b.label))}`);
-  return found;
-}
-
-/** Clicks a button on a posted card; a form opens in place and is submitted with `values`. */
-async function press(by: string, messageId: string, chatId: string, label: string, values?: Record<string, unknown>) {
-  const { id } = button(current(messageId), label);
-  const opened = await rig.send(click({ baton: 'action', id }, by, messageId, chatId));
-  expect(opened.status).toBe(200);
-  if (!values) {
-    await rig.settle();
-    return opened.body;
-  }
-  expect(elementsOf(opened.body.card.data).some((e) => e.tag === 'form')).toBe(true);
-  const done = await rig.send(submit(id, values, by, messageId, chatId));
-  expect(done.body.toast).toMatchObject({ type: 'success' });
-  await rig.settle();
-  return done.body;
-}
+const { current, button, press } = createCardDriver(() => rig);
 
 describe('a cross-department request among three Feishu users', () => {
   it('goes from 张伟 to 李娜 to 赵敏 and back, every copy current', async () => {
