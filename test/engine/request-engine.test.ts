@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatActionId } from '../../src/cards/action-id.js';
 import { createHarness, textOf, type Harness } from '../support/harness.js';
@@ -75,6 +76,29 @@ describe('engine on PostgreSQL', () => {
     const reply = await h.act('li.na', { type: 'submit', formId: approveForm(id, 1), values: { department: 'it' } });
     expect(reply.kind).toBe('text');
     expect((await h.db.workflowInstance.findUniqueOrThrow({ where: { id } })).state).toBe('assigned');
+  });
+
+  it('applies a press again when a reminder commits first while it waits, instead of refusing it', async () => {
+    const id = await file();
+    // Another transaction (a reminder firing) moves the version on, state unchanged, and holds the row.
+    const other = new pg.Client({ connectionString: h.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('UPDATE "WorkflowInstance" SET version = version + 1 WHERE id = $1', [id]);
+      const pressing = h.act('li.na', { type: 'submit', formId: approveForm(id, 1), values: { department: 'it' } });
+      // Commit only once the press has read version 1 and is waiting for the row.
+      await expect
+        .poll(async () => (await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n, { timeout: 10_000, interval: 20 })
+        .toBeGreaterThan(0);
+      await other.query('COMMIT');
+      const reply = await pressing;
+      expect(reply.kind).toBe('text');
+    } finally {
+      await other.end();
+    }
+    const row = await h.db.workflowInstance.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ state: 'assigned', version: 3 });
   });
 
   it('answers a press on an out-of-date card with the current card', async () => {
