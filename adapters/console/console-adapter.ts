@@ -38,7 +38,6 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   const { baton, output } = options;
   const numbers = createButtonNumbers();
   const reader = createLineReader(options.input, output, options.interactive);
-  const channels = new Map<string, string>();
   let me = options.startAs;
   const print = (text: string) => output.write(`${text}\n`);
   /** Console chrome speaks the language of whoever is typing. */
@@ -104,9 +103,10 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     print(`  ${t('console.clock', { now: formatInstant(time.now(), me.locale, baton.env().config.company.timezone) })}`);
   }
 
+  /** A console channel is `#<department id>`; it is shown with the department's name. */
   function channelLabel(channelId: string) {
-    const name = channels.get(channelId);
-    return name ? `${channelId} (${name})` : channelId;
+    const dept = baton.directory.department(channelId.slice(1));
+    return dept ? `${channelId} (${dept.name[baton.env().config.company.defaultLocale]})` : channelId;
   }
 
   function listPeople() {
@@ -119,10 +119,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   return {
     platform: 'console',
     canReach: () => true,
-    channelOf: (dept) => {
-      channels.set(`#${dept.id}`, dept.name[baton.env().config.company.defaultLocale]);
-      return `#${dept.id}`;
-    },
+    channelOf: (dept) => `#${dept.id}`,
     async sendToPerson(person, message) {
       show(t('console.toPerson', { name: person.name }), message);
       return { conversationId: `@${person.id}`, messageId: randomUUID() };
