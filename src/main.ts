@@ -2,14 +2,15 @@ import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { commands } from '../commands/index.js';
 import { createBaton, type Baton } from './app.js';
-import { startHttpServer } from './http/http-server.js';
+import { startHttpServer, type Route } from './http/http-server.js';
 import { createPlatforms } from '../adapters/index.js';
 import { createOffsetClock, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl, type Logger } from './logger.js';
-import { housekeepingHandlers, housekeepingJobs } from './scheduler/housekeeping.js';
 import { reconcileRecurring } from './scheduler/recurring.js';
+import { recurringHandlers, recurringJobs } from './recurring-work.js';
+import { coreRoutes } from './http/core-routes.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { loadSettings, type Settings } from './settings.js';
 import { startRedisServer } from './infra/redis-server.js';
@@ -71,7 +72,7 @@ async function main() {
     fire: baton.fireTimer,
     relay: true,
     workers: settings.BATON_ROLE !== 'bot',
-    recurring: housekeepingHandlers({ db, clock, logger }),
+    recurring: recurringHandlers({ baton, db, clock, logger, config }),
     // One terminal shows every message: deliver them in the order they were committed.
     ...(playground ? { deliveryConcurrency: 1 } : {}),
   });
@@ -80,12 +81,12 @@ async function main() {
   cleanups.unshift(() => scheduler.stop());
   await scheduler.start();
   if (settings.BATON_ROLE !== 'bot') {
-    const recurring = await reconcileRecurring(scheduler.queues.recurring, housekeepingJobs(config));
+    const recurring = await reconcileRecurring(scheduler.queues.recurring, recurringJobs(config));
     logger.info(recurring, 'recurring jobs reconciled');
   }
 
   if (!playground) {
-    await connectPlatforms(baton, settings, logger, cleanups);
+    await connectPlatforms(baton, settings, logger, cleanups, coreRoutes({ baton, db, config, logger }));
     logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
     return;
   }
@@ -115,11 +116,11 @@ async function main() {
  * Every process delivers, so every process gets the platforms' outbound side; only bots take
  * traffic (webhook routes, Socket Mode, long connection).
  */
-async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[]) {
+async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[], ownRoutes: Route[]) {
   const platforms = await createPlatforms(process.env, baton, logger);
   for (const platform of platforms) baton.addAdapter(platform.adapter);
   if (settings.BATON_ROLE === 'worker') return;
-  const routes = platforms.flatMap((p) => p.routes);
+  const routes = [...ownRoutes, ...platforms.flatMap((p) => p.routes)];
   if (routes.length) {
     const server = await startHttpServer({ port: settings.PORT, host: settings.HOST, routes });
     cleanups.unshift(() => server.close());

@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** A path served by one platform (e.g. Slack's `/slack/events`), matched exactly, query ignored. */
+/**
+ * A path served by one part of Baton (e.g. Slack's `/slack/events`), matched exactly with the
+ * query ignored; a `prefix` route also serves everything below its path (`/admin/queues/…`).
+ */
 export interface Route {
   path: string;
   listener: RequestListener;
+  prefix?: boolean;
 }
 
 export interface HttpServer {
@@ -20,10 +24,14 @@ export interface HttpServer {
  * matched on the path alone: platforms sometimes append query strings.
  */
 export async function startHttpServer(options: { port: number; host: string; routes: Route[] }): Promise<HttpServer> {
-  const byPath = new Map(options.routes.map((r) => [r.path, r.listener]));
+  const byPath = new Map(options.routes.filter((r) => !r.prefix).map((r) => [r.path, r.listener]));
+  // Longest prefix first, so `/admin/queues` wins over `/` when both are served.
+  const prefixes = options.routes.filter((r) => r.prefix).sort((a, b) => b.path.length - a.path.length);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const listener = byPath.get(path);
+    const listener =
+      byPath.get(path) ??
+      prefixes.find((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`))?.listener;
     if (listener) return listener(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });

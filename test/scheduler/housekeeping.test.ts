@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
-import { housekeepingHandlers, housekeepingJobs } from '../../src/scheduler/housekeeping.js';
+import { forgetOldEventIds, housekeeping } from '../../src/scheduler/housekeeping.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { MONDAY_10AM, exampleConfig } from '../support/env.js';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 it('runs nightly in the company time zone and forgets inbound event ids older than two days', async () => {
-  expect(housekeepingJobs(exampleConfig)).toEqual([expect.objectContaining({ pattern: '17 3 * * *', timezone: 'Asia/Shanghai' })]);
+  expect(housekeeping.jobs(exampleConfig)).toEqual([expect.objectContaining({ pattern: '17 3 * * *', timezone: 'Asia/Shanghai' })]);
   const day = 86_400_000;
   await database.db.processedEvent.createMany({
     data: [
@@ -22,7 +22,6 @@ it('runs nightly in the company time zone and forgets inbound event ids older th
       { platform: 'feishu', eventId: 'recent', receivedAt: new Date(MONDAY_10AM.getTime() - day) },
     ],
   });
-  const handlers = housekeepingHandlers({ db: database.db, clock: createManualClock(MONDAY_10AM), logger: createLogger({ level: 'silent' }) });
-  await handlers.housekeeping!({});
+  await forgetOldEventIds({ db: database.db, clock: createManualClock(MONDAY_10AM), logger: createLogger({ level: 'silent' }) });
   expect((await database.db.processedEvent.findMany()).map((e) => e.eventId)).toEqual(['recent']);
 });

@@ -7,6 +7,7 @@ import type { Reply } from '../../src/reply.js';
 import type { Inbound } from '../../src/router.js';
 import type { Database } from '../../src/storage/database.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.js';
+import { recurringHandlers } from '../../src/recurring-work.js';
 import { createTestDatabase } from './database.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from './redis.js';
 import { MONDAY_10AM, exampleConfig } from './env.js';
@@ -46,6 +47,7 @@ export async function createHarness(
     deliverer: baton.deliverer, fire: baton.fireTimer, relay: true, workers: true,
     // In commit order, as in the playground: transcripts and button numbers are deterministic.
     deliveryConcurrency: 1,
+    recurring: recurringHandlers({ baton, db: database.db, clock, logger, config: exampleConfig }),
   });
   await scheduler.start();
   baton.onCommitted(() => scheduler.relay.kick());
