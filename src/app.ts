@@ -5,9 +5,12 @@ import type { BatonConfig } from './config/schema.js';
 import type { Card } from './cards/model.js';
 import { createDeliverer, type Deliverer } from './delivery/deliverer.js';
 import type { OutboundAdapter } from './delivery/outbound.js';
+import { postLabel, type Posts } from './delivery/post.js';
+import { createPosts } from './delivery/send-posts.js';
 import { activeDelegations, createDelegationStore, withDelegations } from './delegations/delegations.js';
 import { createDirectory, type Directory, type Person } from './directory/directory.js';
 import { createEngine, type Engine } from './engine/engine.js';
+import { createAccessControl } from './governance/access-control.js';
 import { fireTimer, type FireOutcome } from './engine/fire-timer.js';
 import { toInstance } from './engine/instance-row.js';
 import type { PrismaClient } from './generated/prisma/client.js';
@@ -31,6 +34,8 @@ export interface Baton {
   env(): WorkflowEnv;
   /** What commands use; adapters use it too (e.g. Slack's App Home shows `myItems`). */
   services: CommandServices;
+  /** Messages and files that belong to no instance; recurring handlers send reports with it. */
+  posts: Posts;
   dedupe: InboundDedupe;
   /**
    * The current card for one posted copy, as that copy's audience sees it: a platform that
@@ -60,6 +65,8 @@ export function createBaton(deps: {
   const adapters: OutboundAdapter[] = [];
   const deliverer = createDeliverer({ db, adapters: () => adapters, env, logger });
   const committedListeners: Array<() => void> = [];
+  const notifyCommitted = () => committedListeners.forEach((listener) => listener());
+  const posts = createPosts({ db, directory, onCommitted: notifyCommitted });
 
   async function myItems(person: Person) {
     const open = { closedAt: null };
@@ -76,7 +83,7 @@ export function createBaton(deps: {
   async function failedDeliveries(limit: number) {
     const rows = await db.delivery.findMany({ where: { status: 'failed' }, orderBy: { failedAt: 'desc' }, take: limit });
     const effects = await db.outboxEffect.findMany({ where: { id: { in: rows.map((r) => r.effectId) } }, include: { instance: true } });
-    const refOf = new Map(effects.map((e) => [e.id, e.instance ? toInstance(e.instance).ref : null]));
+    const refOf = new Map(effects.map((e) => [e.id, e.instance ? toInstance(e.instance).ref : e.type === 'post' ? postLabel(e.payload) : null]));
     return rows.map((r) => ({
       ref: refOf.get(r.effectId) ?? null,
       target: r.target,
@@ -89,12 +96,12 @@ export function createBaton(deps: {
 
   const services: CommandServices = {
     engine, directory, env, currentEnv: () => withDelegations(db, env()), myItems, failedDeliveries, commands: () => deps.commands,
-    delegations: createDelegationStore(db),
+    delegations: createDelegationStore(db), posts, access: createAccessControl({ db, env }),
   };
   const router = createRouter({
     services,
     logger,
-    onCommitted: () => committedListeners.forEach((listener) => listener()),
+    onCommitted: notifyCommitted,
   });
   return {
     router,
@@ -105,6 +112,7 @@ export function createBaton(deps: {
     onCommitted: (listener) => committedListeners.push(listener),
     env,
     services,
+    posts,
     dedupe: createInboundDedupe(db),
     cardForCopy: (platform, messageId) => deliverer.cardForCopy(platform, messageId),
     addAdapter: (adapter) => adapters.push(adapter),

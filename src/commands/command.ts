@@ -3,6 +3,8 @@ import type { DelegationStore } from '../delegations/delegations.js';
 import type { Directory, Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import type { Engine } from '../engine/engine.js';
+import type { AccessControl } from '../governance/access-control.js';
+import type { Posts } from '../delivery/post.js';
 import type { MessageKey, Translator } from '../i18n/translate.js';
 import type { Reply } from '../reply.js';
 import type { Instance, WorkflowEnv } from '../workflows/definition.js';
@@ -21,6 +23,10 @@ export interface CommandServices {
   failedDeliveries(limit: number): Promise<FailedDelivery[]>;
   /** Who stands in for whom (`/delegate`). */
   delegations: DelegationStore;
+  /** Who may see which items (§6.2.3), and the access log every read of others' data goes to. */
+  access: AccessControl;
+  /** Messages and files that belong to no instance (reports, exports, digests). */
+  posts: Posts;
 }
 
 export interface FailedDelivery {

@@ -12,6 +12,8 @@ import {
   platforms,
 } from './directory-schema.js';
 import { remindersSchema } from './reminders-schema.js';
+import { accessSchema, findAccessProblems } from './access-schema.js';
+import { retentionSchema } from './retention-schema.js';
 import { approvalWorkflowSchema, findApprovalProblems } from './workflow-schemas/approval.js';
 import { careWorkflowSchema } from './workflow-schemas/care.js';
 import { complaintWorkflowSchema } from './workflow-schemas/complaint.js';
@@ -84,12 +86,14 @@ export const configSchema = z
         .min(1, { error: 'expected at least one person' }),
       workflows: workflowsSchema.prefault({}),
       reminders: remindersSchema.prefault({}),
+      access: accessSchema.prefault({}),
+      retention: retentionSchema.prefault({}),
     },
     { error: expecting('a mapping with company, calendar, departments, people, workflows and reminders') },
   )
   // Runs even when some entries are malformed, so every mistake is reported in one pass.
   .superRefine((config, ctx) => {
-    for (const { path, message, alsoAt } of [...findDirectoryProblems(config), ...findApprovalProblems(config)]) {
+    for (const { path, message, alsoAt } of [...findDirectoryProblems(config), ...findApprovalProblems(config), ...findAccessProblems(config)]) {
       ctx.addIssue({ code: 'custom', path, message, ...(alsoAt ? { params: { alsoAt } } : {}) });
     }
   }, { when: () => true });
