@@ -9,8 +9,11 @@ import type { Instance, Notification, WorkflowEnv } from '../workflows/definitio
 import { workflowOf } from '../workflows/registry.js';
 import { renderCard, type Audience } from '../workflows/render-card.js';
 import { DeliveryError } from './delivery-error.js';
-import { adapterFor, type OutboundAdapter, type OutboundMessage, type PostedMessage } from './outbound.js';
+import { adapterFor, type OutboundAdapter, type OutboundMessage } from './outbound.js';
+import { fromPayload, type PostPayload } from './post.js';
+import { postSends } from './post-sends.js';
 import { renderNotificationText } from './render-text.js';
+import type { Send } from './send.js';
 import { resolveTargets } from './targets.js';
 
 export type EffectToDeliver = Pick<OutboxEffect, 'id' | 'instanceId' | 'type' | 'payload'>;
@@ -25,14 +28,6 @@ export interface Deliverer {
   /** Marks what is still pending of an effect as failed, when the queue gives up on it. */
   abandon(effectId: bigint, reason: string): Promise<void>;
   cardForCopy(platform: string, messageId: string): Promise<Card | null>;
-}
-
-/** One target of one effect: a person, a channel, or a posted copy to update. */
-interface Send {
-  key: string;
-  platform: string;
-  /** Posts or updates; returns what was posted when a new card copy must be remembered. */
-  run(idempotencyKey: string): Promise<{ posted: PostedMessage; copy?: { viewerId: string | null; locale: Locale } } | null>;
 }
 
 export function createDeliverer(deps: {
@@ -120,7 +115,7 @@ export function createDeliverer(deps: {
     return department ? { department } : null;
   }
 
-  async function perform(effect: EffectToDeliver, instance: Instance, send: Send) {
+  async function perform(effect: EffectToDeliver, send: Send) {
     const record = await db.delivery.upsert({
       where: { effectId_target: { effectId: effect.id, target: send.key } },
       create: { effectId: effect.id, target: send.key, platform: send.platform },
@@ -130,8 +125,8 @@ export function createDeliverer(deps: {
     try {
       const result = await send.run(`baton-delivery-${record.id}`);
       await db.$transaction(async (tx) => {
-        if (result?.copy && (effect.payload as unknown as Notification).withCard) {
-          await tx.cardMessage.create({ data: { instanceId: instance.id, platform: send.platform, ...result.posted, ...result.copy } });
+        if (result?.copy && effect.instanceId && (effect.payload as unknown as Notification).withCard) {
+          await tx.cardMessage.create({ data: { instanceId: effect.instanceId, platform: send.platform, ...result.posted, ...result.copy } });
         }
         await tx.delivery.update({
           where: { id: record.id },
@@ -149,17 +144,22 @@ export function createDeliverer(deps: {
     }
   }
 
+  async function sendsOf(effect: EffectToDeliver): Promise<Send[]> {
+    if (effect.type === 'post') {
+      return postSends(fromPayload(effect.payload as unknown as PostPayload), deps.env(), deps.adapters(), logger);
+    }
+    const instance = await loadInstance(effect.instanceId);
+    if (!instance) return [];
+    // Cards show a delegate the buttons of the person they stand in for.
+    const env = await withDelegations(db, deps.env());
+    if (effect.type === 'notify') return notifySends(instance, effect.payload as unknown as Notification, env);
+    if (effect.type === 'card.update') return updateSends(instance, env);
+    return [];
+  }
+
   return {
     async deliver(effect) {
-      const instance = await loadInstance(effect.instanceId);
-      if (!instance) return;
-      // Cards show a delegate the buttons of the person they stand in for.
-      const env = await withDelegations(db, deps.env());
-      const sends =
-        effect.type === 'notify' ? notifySends(instance, effect.payload as unknown as Notification, env)
-        : effect.type === 'card.update' ? await updateSends(instance, env)
-        : [];
-      for (const send of sends) await perform(effect, instance, send);
+      for (const send of await sendsOf(effect)) await perform(effect, send);
     },
     async abandon(effectId, reason) {
       await db.delivery.updateMany({ where: { effectId, status: 'pending' }, data: { status: 'failed', failedAt: new Date(), lastError: reason } });

@@ -1,5 +1,6 @@
 import type { Card } from '../cards/model.js';
 import type { Department, Person } from '../directory/directory.js';
+import type { PostFile } from './post.js';
 
 export interface OutboundMessage {
   /** Plain text; the adapter escapes it for its platform. */
@@ -32,6 +33,11 @@ export interface OutboundAdapter {
   sendToPerson(person: Person, message: OutboundMessage): Promise<PostedMessage>;
   sendToChannel(channelId: string, message: OutboundMessage): Promise<PostedMessage>;
   update(posted: PostedMessage, message: OutboundMessage): Promise<void>;
+  /**
+   * Posts a file with `message.text` as its comment, to a person (directly) or a channel.
+   * `file.name` is a label chosen by Baton's caller: never use it as a path as it stands.
+   */
+  sendFile(to: { person: Person } | { channelId: string }, file: PostFile, message: OutboundMessage): Promise<PostedMessage>;
 }
 
 /** The adapter a person is notified on: their preferred platform when it is running. */

@@ -18,6 +18,7 @@ export const coreEn = {
   'error.unknownPerson': 'You are not in the Baton directory yet. Ask an admin ({admins}) to add you to baton.config.yaml.',
   'error.unknownPersonId': 'There is nobody called "{id}" in the directory. People: {ids}.',
   'error.internal': 'Something went wrong on our side and nothing was changed. The error was logged.',
+  'error.fileTooLarge': 'The file "{name}" is {size} MB; Baton posts files of at most {max} MB. Nothing was sent.',
 
   'field.required': '{field}: required.',
   'field.tooLong': '{field}: too long ({length} characters, at most {max}).',

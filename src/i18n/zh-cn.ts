@@ -18,6 +18,7 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'error.unknownPerson': '您还不在 Baton 通讯录中。请联系管理员（{admins}）将您加入 baton.config.yaml。',
   'error.unknownPersonId': '通讯录中没有“{id}”。现有人员：{ids}。',
   'error.internal': '系统内部出错，未做任何更改。错误已记录。',
+  'error.fileTooLarge': '文件“{name}”大小为 {size} MB，Baton 只能发送不超过 {max} MB 的文件。未发送任何内容。',
 
   'field.required': '{field}：必填。',
   'field.tooLong': '{field}：过长（{length} 字，最多 {max} 字）。',

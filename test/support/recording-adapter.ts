@@ -1,11 +1,15 @@
 import type { Card } from '../../src/cards/model.js';
 import type { OutboundAdapter, OutboundMessage, PostedMessage } from '../../src/delivery/outbound.js';
+import type { PostFile } from '../../src/delivery/post.js';
 
 export interface Sent {
   /** `@person-id` or the channel id. */
   to: string;
   text?: string;
   card?: Card;
+  /** A posted file; `text` is its comment. */
+  file?: PostFile;
+  idempotencyKey?: string;
   messageId: string;
 }
 
@@ -21,9 +25,9 @@ export function createRecordingAdapter(platform = 'test'): RecordingAdapter {
   const sent: Sent[] = [];
   const updates: RecordingAdapter['updates'] = [];
   let counter = 0;
-  const post = (to: string, message: OutboundMessage): PostedMessage => {
+  const post = (to: string, message: OutboundMessage, file?: PostFile): PostedMessage => {
     const messageId = `m${++counter}`;
-    sent.push({ to, ...message, messageId });
+    sent.push({ to, ...message, ...(file ? { file } : {}), messageId });
     return { conversationId: to, messageId };
   };
   return {
@@ -34,6 +38,7 @@ export function createRecordingAdapter(platform = 'test'): RecordingAdapter {
     channelOf: (dept) => (dept.kind === 'general-management' || dept.id === 'it' ? `#${dept.id}` : null),
     sendToPerson: async (person, message) => post(`@${person.id}`, message),
     sendToChannel: async (channelId, message) => post(channelId, message),
+    sendFile: async (to, file, message) => post('person' in to ? `@${to.person.id}` : to.channelId, message, file),
     update: async (posted, message) => {
       updates.push({ posted, ...(message.card ? { card: message.card } : {}) });
     },
