@@ -2,7 +2,7 @@ import { commands } from '../../commands/index.js';
 import { createBaton, type Baton } from '../../src/app.js';
 import { createManualClock, type ManualClock } from '../../src/clock.js';
 import type { Person } from '../../src/directory/directory.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import type { Inbound } from '../../src/router.js';
 import type { Database } from '../../src/storage/database.js';
@@ -34,11 +34,12 @@ export interface Harness {
  */
 export async function createHarness(
   now: Date = MONDAY_10AM,
-  options: { recordingPlatform?: boolean; redisUrl?: string } = {},
+  /** `logger`: where Baton logs (silent unless given), for tests that assert what was logged. */
+  options: { recordingPlatform?: boolean; redisUrl?: string; logger?: Logger } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const clock = createManualClock(now);
-  const logger = createLogger({ level: 'silent' });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const baton = createBaton({ config: exampleConfig, db: database.db, clock, logger, commands });
   // A queue prefix of its own keeps this test's jobs apart from every other test's.
   const prefix = `{${uniqueQueuePrefix('harness')}}`;
