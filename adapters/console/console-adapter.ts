@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter, OutboundMessage } from '../../src/delivery/outbound.js';
 import type { Person } from '../../src/directory/directory.js';
@@ -8,6 +9,7 @@ import { createButtonNumbers } from './button-numbers.js';
 import { fillForm } from './fill-form.js';
 import { createLineReader } from './line-reader.js';
 import { renderCardText } from './render-text.js';
+import { formatSize, saveFile } from './save-file.js';
 import { sanitize } from './sanitize.js';
 import { formatInstant } from '../../src/time.js';
 
@@ -23,6 +25,8 @@ export interface ConsoleOptions {
   settle(): Promise<void>;
   /** The playground's clock: `/clock +1d` moves it on and fires what fell due. */
   time?: { now(): Date; advance(ms: number): Promise<void> };
+  /** Where posted files (exports, charts) are saved; `<BATON_DATA_DIR or data>/exports` unless set. */
+  exportsDir?: string;
 }
 
 export interface ConsoleAdapter extends OutboundAdapter {
@@ -39,6 +43,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   const numbers = createButtonNumbers();
   const reader = createLineReader(options.input, output, options.interactive);
   let me = options.startAs;
+  const exportsDir = options.exportsDir ?? join(process.env.BATON_DATA_DIR ?? 'data', 'exports');
   const print = (text: string) => output.write(`${text}\n`);
   /** Console chrome speaks the language of whoever is typing. */
   const t = (key: MessageKey, params?: MessageParams) => translate(me.locale, key, params);
@@ -127,6 +132,13 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     async sendToChannel(channelId, message) {
       show(t('console.toChannel', { channel: channelLabel(channelId) }), message);
       return { conversationId: channelId, messageId: randomUUID() };
+    },
+    async sendFile(to, file, message) {
+      const path = await saveFile(exportsDir, file);
+      const header = 'person' in to ? t('console.toPerson', { name: to.person.name }) : t('console.toChannel', { channel: channelLabel(to.channelId) });
+      show(header, message);
+      print(indent(t('console.fileSaved', { name: sanitize(file.name), size: formatSize(file.data.length), path })));
+      return { conversationId: 'person' in to ? `@${to.person.id}` : to.channelId, messageId: randomUUID() };
     },
     async update(posted, message) {
       const id = posted.conversationId;

@@ -2,6 +2,10 @@ import * as approval from '../workflows/approval/messages.js';
 import * as care from '../workflows/care/messages.js';
 import * as complaint from '../workflows/complaint/messages.js';
 import * as inquiry from '../workflows/inquiry/messages.js';
+import * as risk from '../workflows/risk/messages.js';
+import * as meeting from '../workflows/meeting/messages.js';
+import * as governance from '../governance/messages.js';
+import * as reports from '../reports/messages.js';
 
 /** English texts of the core and the request workflow; each other workflow keeps its own. */
 export const coreEn = {
@@ -131,12 +135,13 @@ export const coreEn = {
   'console.personCopy': "{name}'s copy",
   'console.channelCopy': 'channel {channel}',
   'console.noActions': '(no actions)',
+  'console.fileSaved': '📎 {name} ({size}) saved as {path}',
   'console.clock': 'Playground time is now {now}.',
   'console.badClock': 'Cannot move the clock by "{value}": write +30m, +2h or +1d.',
   'console.noClock': 'This console runs on the real clock.',
 } as const;
 
 /** The English catalog. Its keys define the catalog every other language must fill. */
-export const en = { ...coreEn, ...approval.en, ...inquiry.en, ...complaint.en, ...care.en };
+export const en = { ...coreEn, ...approval.en, ...inquiry.en, ...complaint.en, ...care.en, ...risk.en, ...meeting.en, ...governance.en, ...reports.en };
 
 export type MessageKey = keyof typeof en;

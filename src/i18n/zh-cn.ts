@@ -2,6 +2,10 @@ import * as approval from '../workflows/approval/messages.js';
 import * as care from '../workflows/care/messages.js';
 import * as complaint from '../workflows/complaint/messages.js';
 import * as inquiry from '../workflows/inquiry/messages.js';
+import * as risk from '../workflows/risk/messages.js';
+import * as meeting from '../workflows/meeting/messages.js';
+import * as governance from '../governance/messages.js';
+import * as reports from '../reports/messages.js';
 import type { MessageKey, coreEn } from './en.js';
 
 const coreZhCN: Record<keyof typeof coreEn, string> = {
@@ -131,10 +135,11 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'console.personCopy': '{name} 的副本',
   'console.channelCopy': '群组 {channel}',
   'console.noActions': '（无可用操作）',
+  'console.fileSaved': '📎 {name}（{size}）已保存为 {path}',
   'console.clock': '演示时间现在是 {now}。',
   'console.badClock': '无法按“{value}”调整时钟：请写 +30m、+2h 或 +1d。',
   'console.noClock': '此控制台使用真实时钟。',
 };
 
 /** 简体中文 catalog; the types make a missing or extra key a compile error. */
-export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...approval.zhCN, ...inquiry.zhCN, ...complaint.zhCN, ...care.zhCN };
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...approval.zhCN, ...inquiry.zhCN, ...complaint.zhCN, ...care.zhCN, ...risk.zhCN, ...meeting.zhCN, ...governance.zhCN, ...reports.zhCN };
