@@ -11,12 +11,16 @@ import { activeDelegations, createDelegationStore, withDelegations } from './del
 import { createDirectory, type Directory, type Person } from './directory/directory.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { createAccessControl } from './governance/access-control.js';
+import { findByRef } from './engine/find-by-ref.js';
 import { fireTimer, type FireOutcome } from './engine/fire-timer.js';
 import { toInstance } from './engine/instance-row.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
 import { createInboundDedupe, type InboundDedupe } from './inbound/dedupe.js';
+import { createMeetings } from './meetings/meetings.js';
 import { principalsFor } from './permissions.js';
+import { createReports } from './reports/reports.js';
+import { createRiskRegister } from './risk/risk-register.js';
 import { createRouter, type Router } from './router.js';
 import { localDate } from './time.js';
 import type { WorkflowEnv } from './workflows/definition.js';
@@ -31,6 +35,8 @@ export interface Baton {
   fireTimer(timerId: bigint): Promise<FireOutcome>;
   /** Called after every committed change, e.g. to relay its effects at once. */
   onCommitted(listener: () => void): void;
+  /** Tells those listeners about a change committed outside the router (an HTTP push of an indicator value). */
+  committed(): void;
   env(): WorkflowEnv;
   /** What commands use; adapters use it too (e.g. Slack's App Home shows `myItems`). */
   services: CommandServices;
@@ -97,6 +103,10 @@ export function createBaton(deps: {
   const services: CommandServices = {
     engine, directory, env, currentEnv: () => withDelegations(db, env()), myItems, failedDeliveries, commands: () => deps.commands,
     delegations: createDelegationStore(db), posts, access: createAccessControl({ db, env }),
+    instanceByRef: (ref) => findByRef(db, ref),
+    reports: createReports({ db, env }),
+    risks: createRiskRegister(db),
+    meetings: createMeetings({ db, engine, env }),
   };
   const router = createRouter({
     services,
@@ -110,6 +120,7 @@ export function createBaton(deps: {
     deliverer,
     fireTimer: (timerId) => fireTimer({ db, env, logger }, timerId),
     onCommitted: (listener) => committedListeners.push(listener),
+    committed: notifyCommitted,
     env,
     services,
     posts,

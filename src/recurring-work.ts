@@ -4,6 +4,8 @@ import type { BatonConfig } from './config/schema.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
 import { housekeeping } from './scheduler/housekeeping.js';
+import { meetingsWork } from './meetings/meetings-work.js';
+import { retention } from './governance/retention.js';
 import type { RecurringJob } from './scheduler/recurring.js';
 import type { RecurringHandlers } from './scheduler/workers.js';
 
@@ -27,7 +29,7 @@ export interface RecurringWork {
 }
 
 /** Every kind of recurring work. Adding one is a line here. */
-export const recurringWork: readonly RecurringWork[] = [housekeeping];
+export const recurringWork: readonly RecurringWork[] = [housekeeping, meetingsWork, retention];
 
 export function recurringJobs(config: BatonConfig): RecurringJob[] {
   return recurringWork.flatMap((work) => work.jobs(config));

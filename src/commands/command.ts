@@ -6,7 +6,10 @@ import type { Engine } from '../engine/engine.js';
 import type { AccessControl } from '../governance/access-control.js';
 import type { Posts } from '../delivery/post.js';
 import type { MessageKey, Translator } from '../i18n/translate.js';
+import type { Meetings } from '../meetings/meetings.js';
+import type { Reports } from '../reports/reports.js';
 import type { Reply } from '../reply.js';
+import type { RiskRegister } from '../risk/risk-register.js';
 import type { Instance, WorkflowEnv } from '../workflows/definition.js';
 
 /** What a command may use; given by the router, so commands never wire anything. */
@@ -25,8 +28,16 @@ export interface CommandServices {
   delegations: DelegationStore;
   /** Who may see which items (§6.2.3), and the access log every read of others' data goes to. */
   access: AccessControl;
+  /** The instance a typed reference ("REQ-12") names, or null. */
+  instanceByRef(ref: string): Promise<Instance | null>;
   /** Messages and files that belong to no instance (reports, exports, digests). */
   posts: Posts;
+  /** Figures per department and period (§6.3); callers check visibility and log the read. */
+  reports: Reports;
+  /** Open risks, most alarming first (`/risk list`); callers check visibility and log the read. */
+  risks: RiskRegister;
+  /** Configured meetings' occurrences, and the meetings a person takes part in (`/meeting`). */
+  meetings: Meetings;
 }
 
 export interface FailedDelivery {

@@ -14,10 +14,13 @@ import {
 import { remindersSchema } from './reminders-schema.js';
 import { accessSchema, findAccessProblems } from './access-schema.js';
 import { retentionSchema } from './retention-schema.js';
+import { findMeetingProblems, meetingsSchema } from './meetings-schema.js';
+import { reportsSchema } from './reports-schema.js';
 import { approvalWorkflowSchema, findApprovalProblems } from './workflow-schemas/approval.js';
 import { careWorkflowSchema } from './workflow-schemas/care.js';
 import { complaintWorkflowSchema } from './workflow-schemas/complaint.js';
 import { inquiryWorkflowSchema } from './workflow-schemas/inquiry.js';
+import { findRiskProblems, riskWorkflowSchema } from './workflow-schemas/risk.js';
 import { textField } from './text-field.js';
 import { workingDurationSchema } from './working-duration.js';
 
@@ -68,6 +71,7 @@ const workflowsSchema = z.strictObject(
     inquiry: inquiryWorkflowSchema.prefault({}),
     complaint: complaintWorkflowSchema.prefault({}),
     care: careWorkflowSchema.prefault({}),
+    risk: riskWorkflowSchema.prefault({}),
   },
   { error: expecting('a mapping of workflow settings') },
 );
@@ -88,12 +92,14 @@ export const configSchema = z
       reminders: remindersSchema.prefault({}),
       access: accessSchema.prefault({}),
       retention: retentionSchema.prefault({}),
+      meetings: meetingsSchema.prefault({}),
+      reports: reportsSchema.prefault({}),
     },
     { error: expecting('a mapping with company, calendar, departments, people, workflows and reminders') },
   )
   // Runs even when some entries are malformed, so every mistake is reported in one pass.
   .superRefine((config, ctx) => {
-    for (const { path, message, alsoAt } of [...findDirectoryProblems(config), ...findApprovalProblems(config), ...findAccessProblems(config)]) {
+    for (const { path, message, alsoAt } of [...findDirectoryProblems(config), ...findApprovalProblems(config), ...findRiskProblems(config), ...findAccessProblems(config), ...findMeetingProblems(config)]) {
       ctx.addIssue({ code: 'custom', path, message, ...(alsoAt ? { params: { alsoAt } } : {}) });
     }
   }, { when: () => true });

@@ -19,6 +19,7 @@ export function toInstance(row: WorkflowInstance): Instance {
     reworkCount: row.reworkCount,
     createdAt: row.createdAt,
     closedAt: row.closedAt,
+    purgedAt: row.purgedAt,
   };
 }
 

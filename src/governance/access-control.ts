@@ -3,7 +3,7 @@ import { activeDelegations } from '../delegations/delegations.js';
 import type { Person } from '../directory/directory.js';
 import { principalsFor } from '../permissions.js';
 import type { Instance, WorkflowEnv } from '../workflows/definition.js';
-import { visibilityOf, type Visibility } from './visibility.js';
+import { covers, visibilityOf, type Visibility } from './visibility.js';
 
 export type { Visibility } from './visibility.js';
 
@@ -71,15 +71,6 @@ export function createAccessControl(deps: { db: PrismaClient; env: () => Workflo
     return visibilityOf(person, config.access.rules, directory);
   };
 
-  function withinVisibility(person: Person, instance: Instance): boolean {
-    const seen = visibility(person);
-    if (seen.all) return true;
-    const departments = new Set(seen.departmentIds);
-    if (instance.departmentId && departments.has(instance.departmentId)) return true;
-    const requester = deps.env().directory.person(instance.requesterId);
-    return requester?.departments.some((id) => departments.has(id)) ?? false;
-  }
-
   async function ownOrInvolved(person: Person, instances: readonly Instance[]): Promise<Set<string>> {
     const own = instances.filter((i) => i.requesterId === person.id).map((i) => i.id);
     const others = instances.filter((i) => i.requesterId !== person.id).map((i) => i.id);
@@ -103,7 +94,7 @@ export function createAccessControl(deps: { db: PrismaClient; env: () => Workflo
   return {
     visibility,
     async canView(person, instance) {
-      if (instance.requesterId === person.id || withinVisibility(person, instance)) return true;
+      if (instance.requesterId === person.id || covers(visibility(person), instance, deps.env().directory)) return true;
       return (await ownOrInvolved(person, [instance])).has(instance.id);
     },
     ownOrInvolved,

@@ -1,5 +1,6 @@
 import type { AccessRule } from '../config/access-schema.js';
 import type { Directory, Person } from '../directory/directory.js';
+import type { Instance } from '../workflows/definition.js';
 
 /** Which departments' items and figures a person sees beyond their own and involved items. */
 export type Visibility = { all: true } | { all: false; departmentIds: string[] };
@@ -20,7 +21,15 @@ export function visibilityOf(person: Person, rules: readonly AccessRule[], direc
   return { all: false, departmentIds: [...seen].sort() };
 }
 
-function matches(person: Person, who: string, directory: Directory): boolean {
+/** Whether an item lies within a visibility: its department, or its requester's, is one seen. */
+export function covers(visibility: Visibility, instance: Instance, directory: Directory): boolean {
+  if (visibility.all) return true;
+  const departments = new Set(visibility.departmentIds);
+  if (instance.departmentId && departments.has(instance.departmentId)) return true;
+  return directory.person(instance.requesterId)?.departments.some((id) => departments.has(id)) ?? false;
+}
+
+export function matches(person: Person, who: string, directory: Directory): boolean {
   if (who === 'everyone') return true;
   if (who === 'heads') return directory.departments().some((d) => d.head === person.id);
   if (who === 'committee') return isMemberOfKind(person, 'committee', directory);

@@ -31,6 +31,7 @@ export const coreEn = {
   'field.badOption': '{field}: "{value}" is not one of: {options}.',
   'field.badLink': '{field}: "{value}" is not a web link (http:// or https://).',
   'field.tooManyLinks': '{field}: at most {max} links.',
+  'field.badCharacter': '{field}: contains a character that cannot be saved (a NUL or a broken Unicode character); please type it again.',
 
   'common.submit': 'Submit',
   'common.confirm': 'Yes, go ahead',

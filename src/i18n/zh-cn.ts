@@ -31,6 +31,7 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'field.badOption': '{field}：“{value}”不在可选项中：{options}。',
   'field.badLink': '{field}：“{value}”不是网页链接（http:// 或 https://）。',
   'field.tooManyLinks': '{field}：最多 {max} 个链接。',
+  'field.badCharacter': '{field}：包含无法保存的字符（空字符或损坏的 Unicode 字符），请重新输入。',
 
   'common.submit': '提交',
   'common.confirm': '确定',

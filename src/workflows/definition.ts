@@ -21,8 +21,19 @@ export interface WorkflowDefinition<D = any> {
   states: Record<string, StateSpec<D>>;
   events: Record<string, EventSpec<D>>;
   start: StartSpec<D>;
-  /** The workflow-specific part of its card; state, deadline and buttons are generic. */
-  card(instance: Instance<D>, view: ViewContext): { title: string; fields: CardField[]; links: CardLink[] };
+  /**
+   * The workflow-specific part of its card; state, deadline and buttons are generic. A `tone`
+   * overrides the state's, for colours the data decides (a risk's red, orange or yellow alert).
+   */
+  card(instance: Instance<D>, view: ViewContext): { title: string; fields: CardField[]; links: CardLink[]; tone?: Tone };
+  /**
+   * Names of the data and form fields that carry personal data (customer names, contact
+   * details, free text, comments, links). Retention (§6.2.2) blanks them wherever they appear
+   * in a closed instance — its data, its audit trail, its sent notifications — and keeps
+   * everything else (numbers, dates, states, counters, scores) so reports still add up.
+   * Without it, the workflow's instances are never purged.
+   */
+  personalFields?: readonly string[];
 }
 
 export type Actor = { kind: 'person'; person: Person } | { kind: 'system' };
@@ -43,6 +54,8 @@ export interface Instance<D = unknown> {
   reworkCount: number;
   createdAt: Date;
   closedAt: Date | null;
+  /** When retention removed its personal data; the card then says so instead of showing blanks. */
+  purgedAt?: Date | null;
 }
 
 /** What pure workflow code may consult: time is passed in, never read. */

@@ -5,7 +5,7 @@ import type { Department, Person } from '../directory/directory.js';
 import type { Principal } from '../directory/principal.js';
 import { translatorFor } from '../i18n/translate.js';
 import { principalsFor } from '../permissions.js';
-import { formatInstant } from '../time.js';
+import { formatInstant, localDate } from '../time.js';
 import { eventKey, stateKey, type Instance, type WorkflowDefinition, type WorkflowEnv } from './definition.js';
 
 /**
@@ -25,7 +25,7 @@ export function renderCard(
 ): Card {
   const t = translatorFor(locale);
   const view = { env, locale, t };
-  const body = def.card(instance, view);
+  const body = instance.purgedAt ? purgedBody(def.card(instance, view), instance, locale) : def.card(instance, view);
   const state = def.states[instance.state]!;
   const context = [
     t('common.stateLine', { ref: instance.ref, state: t(stateKey(def.kind, instance.state) as never) }),
@@ -34,14 +34,25 @@ export function renderCard(
     const due = formatInstant(instance.dueAt, locale, env.config.company.timezone);
     context.push(instance.dueAt < env.now ? t('common.overdue', { due }) : t('common.due', { due }));
   }
+  if (instance.purgedAt) context.push(t('governance.purged.note', { date: localDate(instance.purgedAt, env.config.company.timezone) }));
   return {
     instanceId: instance.id,
     title: body.title,
-    tone: state.tone,
+    tone: body.tone ?? state.tone,
     fields: body.fields,
     links: body.links,
     context,
     actions: state.terminal ? [] : actionsFor(def, instance, principalsOf(audience, env), locale, env),
+  };
+}
+
+/** A purged instance's card says so, instead of showing the blanks its personal fields became. */
+function purgedBody(body: ReturnType<WorkflowDefinition['card']>, instance: Instance, locale: Locale): ReturnType<WorkflowDefinition['card']> {
+  const t = translatorFor(locale);
+  return {
+    title: t('governance.purged.title', { ref: instance.ref }),
+    fields: body.fields.filter((field) => field.value !== ''),
+    links: [],
   };
 }
 

@@ -270,5 +270,7 @@ export const requestWorkflow: WorkflowDefinition<RequestData> = {
       notify: (i, input) => [note(department(i.data.assignedDepartment!), 'request.notify.rework', i, input, { reason: i.data.lastReason! })],
     },
   },
+  // Free text and links; dates, departments, owners and the rework count stay for reports.
+  personalFields: ['matter', 'content', 'goal', 'note', 'plan', 'result', 'links', 'lastReason', 'reason', 'question', 'answer', 'feedback'],
   card: (i, view) => ({ title: view.t('request.title', { ref: i.ref, matter: i.data.matter }), fields: cardFields(i, view), links: i.data.links.map((url) => ({ label: url, url })) }),
 };

@@ -249,5 +249,10 @@ export const approvalWorkflow: WorkflowDefinition<ApprovalData> = {
     ],
   },
   events: { approve, reject, send_back: sendBack, resubmit, withdraw, record_team: recordTeam },
+  // Every free-text form field, comments and the team; type, amounts, steps and votes' decisions stay.
+  personalFields: [
+    'title', 'background', 'goals', 'scope', 'timeline', 'project', 'reason', 'content', 'scheduleImpact', 'scopeImpact',
+    'counterparty', 'description', 'summary', 'documents', 'links', 'place', 'comment', 'lastComment', 'answer', 'team',
+  ],
   card: (i, v) => approvalCard(i, v),
 };

@@ -258,6 +258,8 @@ export const careWorkflow: WorkflowDefinition<CareData> = {
       notify: (i, input) => (input.actor.kind === 'person' && input.actor.person.id === i.data.ownerId ? [] : [note(owner(i)[0]!, 'care.notify.stopped', i, input)]),
     },
   },
+  // The customer, their birthday and what they said; owner, cycle and the count of follow-ups stay.
+  personalFields: ['customer', 'birthday', 'usage', 'opinions', 'suggestions'],
   card: (i, view) => ({ title: view.t('care.title', { ref: i.ref, customer: i.data.customer }), fields: cardFields(i, view), links: [] }),
 };
 

@@ -222,6 +222,8 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintData> = {
       notify: (i, input) => [note(department(i.data.department), 'complaint.notify.closed', i, input, { score: i.data.satisfaction! })],
     },
   },
+  // The customer and every free text; severity, department, channel and the satisfaction score stay.
+  personalFields: ['customer', 'summary', 'cause', 'responsibleParty', 'solution', 'customerFeedback', 'resolution', 'comment', 'reason'],
   card: (i, view) => ({ title: view.t('complaint.title', { ref: i.ref, customer: i.data.customer }), fields: cardFields(i, view), links: [] }),
 };
 

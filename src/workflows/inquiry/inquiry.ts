@@ -210,6 +210,8 @@ export const inquiryWorkflow: WorkflowDefinition<InquiryData> = {
       notify: (i, input) => toLogger(i, input, 'inquiry.notify.answered'),
     },
   },
+  // The customer and what was said; channel, owner and the promised and actual times stay.
+  personalFields: ['customer', 'question', 'reply'],
   card: (i, view) => ({ title: view.t('inquiry.title', { ref: i.ref, customer: i.data.customer }), fields: cardFields(i, view), links: [] }),
 };
 
