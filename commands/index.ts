@@ -7,6 +7,7 @@ import { complaintCommand } from './complaint.js';
 import { failuresCommand } from './failures.js';
 import { helpCommand } from './help.js';
 import { inquiryCommand } from './inquiry.js';
+import { meetingCommand } from './meeting.js';
 import { myCommand } from './my.js';
 import { reportCommand } from './report.js';
 import { requestCommand } from './request.js';
@@ -14,4 +15,4 @@ import { riskCommand } from './risk.js';
 import { showCommand } from './show.js';
 
 /** Every command. Adding one is a file in this folder and a line here. */
-export const commands: readonly Command[] = [requestCommand, inquiryCommand, complaintCommand, callbackCommand, riskCommand, approvalCommand, delegateCommand, myCommand, showCommand, reportCommand, helpCommand, failuresCommand, accessLogCommand];
+export const commands: readonly Command[] = [requestCommand, inquiryCommand, complaintCommand, callbackCommand, riskCommand, meetingCommand, approvalCommand, delegateCommand, myCommand, showCommand, reportCommand, helpCommand, failuresCommand, accessLogCommand];

@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { housekeeping } from './scheduler/housekeeping.js';
 import { meetingsWork } from './meetings/meetings-work.js';
 import { retention } from './governance/retention.js';
+import { digest } from './reports/digest.js';
 import type { RecurringJob } from './scheduler/recurring.js';
 import type { RecurringHandlers } from './scheduler/workers.js';
 
@@ -29,7 +30,7 @@ export interface RecurringWork {
 }
 
 /** Every kind of recurring work. Adding one is a line here. */
-export const recurringWork: readonly RecurringWork[] = [housekeeping, meetingsWork, retention];
+export const recurringWork: readonly RecurringWork[] = [housekeeping, meetingsWork, retention, digest];
 
 export function recurringJobs(config: BatonConfig): RecurringJob[] {
   return recurringWork.flatMap((work) => work.jobs(config));
