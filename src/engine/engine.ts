@@ -5,12 +5,12 @@ import { BatonError } from '../errors.js';
 import { parseForm } from '../forms/parse-form.js';
 import { translatorFor } from '../i18n/translate.js';
 import type { Actor, EventSpec, Instance, WorkflowEnv } from '../workflows/definition.js';
-import { checkEvent, enterState, transition } from '../workflows/transition.js';
+import { checkEvent, transition } from '../workflows/transition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { explainStale } from './explain-stale.js';
+import { fileInstance } from './file-instance.js';
 import { toInstance } from './instance-row.js';
 import { saveTransition } from './save-transition.js';
-import { writeEffects } from './write-effects.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,6 +38,21 @@ export interface Engine {
    */
   prepare(command: Omit<ApplyCommand, 'values'>): Promise<{ instance: Instance; spec: EventSpec<unknown> }>;
   load(instanceId: string): Promise<Instance | null>;
+  /**
+   * Files an instance Baton creates itself (no form, no person acting), once per `key`:
+   * `created` is false when an instance with that key already existed.
+   */
+  create(kind: string, filing: CreateFiling): Promise<{ instance: Instance; created: boolean }>;
+}
+
+export interface CreateFiling {
+  /** Whom the instance is filed for (a meeting's chair): its requester. */
+  requester: Person;
+  /** Unique, e.g. `meeting:sales:2026-12-07`. */
+  key: string;
+  title: string;
+  data: unknown;
+  departmentId: string | null;
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
@@ -51,31 +66,33 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
     const view = { env, locale: requester.locale, t: translatorFor(requester.locale) };
     const values = parseForm(def.start.form(view), raw, env.today);
     const created = def.start.create(values, requester, env);
-    return db.$transaction(async (tx) => {
-      const row = await tx.workflowInstance.create({
-        data: {
-          kind,
-          state: def.initial,
-          title: created.title,
-          data: created.data as Prisma.InputJsonValue,
-          requesterId: requester.id,
-          departmentId: created.departmentId,
-          waitingOn: [],
-        },
-      });
-      const instance = toInstance(row);
-      const effects = enterState(def, instance, env);
-      for (const note of def.start.notify?.(instance, requester, env) ?? []) effects.push({ type: 'notify', ...note });
-      await tx.workflowInstance.update({
-        where: { id: instance.id },
-        data: { dueAt: instance.dueAt, closedAt: instance.closedAt, waitingOn: def.states[def.initial]!.waitingOn(instance) },
-      });
-      await tx.auditEntry.create({
-        data: { instanceId: instance.id, version: 1, actorId: requester.id, event: 'submit', fromState: '', toState: def.initial, data: values as Prisma.InputJsonValue },
-      });
-      await writeEffects(tx, instance.id, 1, effects);
-      return instance;
-    }, TX_OPTIONS);
+    const filing = { requester, ...created, key: null, actorId: requester.id, input: values };
+    return db.$transaction((tx) => fileInstance(tx, def, env, filing), TX_OPTIONS);
+  }
+
+  /**
+   * Baton files an instance itself from data it has already checked (a meeting occurrence at
+   * its reminder time). `key` names the occurrence: a scheduler job that runs twice, or two
+   * workers racing, get the one instance the first of them created.
+   */
+  async function create(kind: string, filing: CreateFiling): Promise<{ instance: Instance; created: boolean }> {
+    const def = workflowOf(kind);
+    const existing = await db.workflowInstance.findUnique({ where: { key: filing.key } });
+    if (existing) return { instance: toInstance(existing), created: false };
+    const env = await withDelegations(db, deps.env());
+    try {
+      const instance = await db.$transaction(
+        (tx) => fileInstance(tx, def, env, { ...filing, actorId: null, input: { key: filing.key } }),
+        TX_OPTIONS,
+      );
+      return { instance, created: true };
+    } catch (error) {
+      // Lost the race to another run of the same job: its instance is committed by now.
+      if (!isUniqueViolation(error)) throw error;
+      const row = await db.workflowInstance.findUnique({ where: { key: filing.key } });
+      if (!row) throw error;
+      return { instance: toInstance(row), created: false };
+    }
   }
 
   /** One attempt; `Overtaken` when something that did not change the state got there first. */
@@ -129,6 +146,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
 
   return {
     start,
+    create,
     apply,
     prepare,
     async load(instanceId) {
@@ -136,6 +154,10 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
       return row ? toInstance(row) : null;
     },
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 class Overtaken extends Error {

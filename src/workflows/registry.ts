@@ -4,6 +4,8 @@ import { approvalWorkflow } from './approval/approval.js';
 import { inquiryWorkflow } from './inquiry/inquiry.js';
 import { complaintWorkflow } from './complaint/complaint.js';
 import { careWorkflow } from './care/care.js';
+import { riskWorkflow } from './risk/risk.js';
+import { meetingWorkflow } from './meeting/meeting.js';
 
 /** Every workflow Baton runs, by kind. Adding a workflow is one line here. */
 export const workflows: Record<string, WorkflowDefinition> = {
@@ -12,6 +14,8 @@ export const workflows: Record<string, WorkflowDefinition> = {
   [inquiryWorkflow.kind]: inquiryWorkflow,
   [complaintWorkflow.kind]: complaintWorkflow,
   [careWorkflow.kind]: careWorkflow,
+  [riskWorkflow.kind]: riskWorkflow,
+  [meetingWorkflow.kind]: meetingWorkflow,
 };
 
 export function workflowOf(kind: string): WorkflowDefinition {
