@@ -5,6 +5,7 @@ import type { Logger } from '../../../src/logger.js';
 import { slackMessage } from '../render/message.js';
 import { classifySlackError, platformCode } from './classify-error.js';
 import { parseSlackMessageId, slackMessageId } from './message-id.js';
+import { sendSlackFile } from './send-file.js';
 
 /**
  * Baton's notifications and card updates on Slack. The Web API client here never waits out
@@ -35,6 +36,7 @@ export function createSlackOutbound(deps: { client: InstanceType<typeof webApi.W
       return post(userId, message);
     },
     sendToChannel: (channelId, message) => post(channelId, message),
+    sendFile: (to, file, message) => sendSlackFile(client, to, file, message),
     async update(posted, message) {
       const ts = parseSlackMessageId(posted.messageId)?.ts ?? posted.messageId;
       try {

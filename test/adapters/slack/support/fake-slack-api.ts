@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeFileUploads, type SharedFile } from './fake-file-uploads.js';
 import { createFakeSocketModeServer, type FakeSocketModeServer } from './fake-socket-mode.js';
 
 /** One Web API call as Slack would have received it: method, bearer token, decoded arguments. */
@@ -30,6 +31,8 @@ export interface FakeSlackApi {
   answerNext(method: string, answer: ScriptedAnswer): void;
   /** Slack users known to users.info, by id. */
   users: Map<string, { email?: string; locale?: string }>;
+  /** Files shared through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
+  files: SharedFile[];
   socket: FakeSocketModeServer;
   /** Resolves when `predicate` holds, polling the recorded traffic. */
   waitFor<T>(predicate: () => T | undefined | false, what: string, timeoutMs?: number): Promise<T>;
@@ -49,6 +52,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let tsCounter = 0;
   const nextTs = () => `17648000${String(++tsCounter).padStart(2, '0')}.${String(100 + tsCounter).padStart(6, '0')}`;
   let baseUrl = '';
+  const uploads = createFakeFileUploads(() => baseUrl);
 
   const methods: Record<string, (args: Record<string, any>) => Record<string, unknown>> = {
     'auth.test': () => ({ ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'baton', team_id: 'T0EXAMPLE', user_id: 'U0BATONBOT', bot_id: 'B0BATONBOT', is_enterprise_install: false }),
@@ -69,14 +73,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } }),
     'apps.connections.open': () => ({ ok: true, url: `${socket.url}?ticket=fake-ticket&app_id=A0EXAMPLE` }),
+    ...uploads.methods,
   };
 
   const server: Server = createServer((req, res) => void handle(req, res));
   const socket = createFakeSocketModeServer(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith('/upload/')) {
+      const answer = await uploads.receive(path, req.headers['content-type'] ?? '', bytes);
+      return send(res, answer.status, { 'content-type': 'text/plain' }, answer.body);
+    }
     if (path.startsWith('/response/')) {
       responses.push({ path, body: JSON.parse(raw || '{}') });
       return send(res, 200, { 'content-type': 'text/plain' }, 'ok');
@@ -105,6 +115,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((c) => c.method === method),
     responses,
     users,
+    files: uploads.shared,
     socket,
     answerNext(method, answer) {
       scripted.set(method, [...(scripted.get(method) ?? []), answer]);
@@ -136,11 +147,11 @@ function decodeArgs(raw: string, contentType: string): Record<string, any> {
   return args;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
