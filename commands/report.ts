@@ -33,8 +33,8 @@ export const reportCommand: Command = {
     const named = parseNamedArgs(rest, 'report', EXAMPLE, ARGUMENTS);
     const { actor, services } = ctx;
     const env = services.env();
-    const scope = resolveScope(actor, { dept: named.dept, workflow: named.workflow }, services.access.visibility(actor), services.directory);
     const period = parsePeriod(named.period ?? DEFAULT_PERIOD, env.now, env.config.company.timezone);
+    const scope = resolveScope(actor, { dept: named.dept, workflow: named.workflow }, services.access.visibility(actor), services.directory);
     if (mode === 'card') return showFigures(ctx, scope, period);
     return mode === 'csv' ? exportFigures(ctx, scope, period) : exportItems(ctx, scope, period);
   },

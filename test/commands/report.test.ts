@@ -57,7 +57,7 @@ describe('/report as a card', () => {
 describe('/report csv and /report items csv', () => {
   it('sends the figures as a CSV file to the person’s direct messages, recorded as an export', async () => {
     const reply = await report('sun.li', 'csv');
-    expect(textOf(reply)).toBe('report-sales-2026-11-23_2026-11-29.csv（6 行）已发送到您的私信。'.replace('6', String(await figureRows())));
+    expect(textOf(reply)).toBe(`report-sales-2026-11-23_2026-11-29.csv（${await figureRows()} 行）已发送到您的私信。`);
     const [message] = h.platform.sent;
     expect(message?.to).toBe('@sun.li');
     expect(message?.text).toContain('销售部的报告，2026-11-23 至 2026-11-29');
@@ -101,9 +101,9 @@ describe('who may see what (§6.2.3)', () => {
     expect(await accessLog()).toEqual([]);
   });
 
-  it('refuses a head another department or all departments, naming what they may see', async () => {
-    expect(textOf(await report('sun.li', 'dept=finance'))).toBe('您无权查看财务部的数据（§6.2.3）。您可以查看：销售部。');
-    expect(textOf(await report('sun.li', 'csv dept=all'))).toBe('您无权查看全部部门的数据（§6.2.3）。您可以查看：销售部。');
+  it('refuses a head another department or all departments, naming what they may see (their own, the committee included)', async () => {
+    expect(textOf(await report('sun.li', 'dept=finance'))).toBe('您无权查看财务部的数据（§6.2.3）。您可以查看：项目管理委员会、销售部。');
+    expect(textOf(await report('sun.li', 'csv dept=all'))).toBe('您无权查看全部部门的数据（§6.2.3）。您可以查看：项目管理委员会、销售部。');
     expect(h.platform.sent).toEqual([]);
     expect(await accessLog()).toEqual([]);
   });
