@@ -19,7 +19,7 @@ const answerTo = (responseUrl: string) => s.fake.responses.find((r) => r.path ==
 it('a department head gets the report privately, then the CSV as a file in their DM with the bot', async () => {
   const typed = await s.command(SUN_LI, '/report');
   await s.settle();
-  const card = answerTo(typed.responseUrl);
+  const card = answerTo(typed.responseUrl)!;
   expect(card).toMatchObject({ response_type: 'ephemeral' });
   const texts = textObjects(card.blocks).map((t) => t.text).join('\n');
   expect(texts).toContain('数据报告 · 销售部 · 2026-11-23 至 2026-11-29');
