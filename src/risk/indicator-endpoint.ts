@@ -43,7 +43,8 @@ export function createIndicatorEndpoint(deps: {
   const { baton, logger } = deps;
   const auth = createSourceAuth(deps.config.workflows.risk.sources, deps.environment, logger);
 
-  async function accept(req: IncomingMessage) {
+  /** Checks a request down to the risk it names; `seen.source` tells the log who called, once known. */
+  async function accept(req: IncomingMessage, seen: { source?: string }) {
     if (req.method !== 'POST') throw new Refusal(405, 'method-not-allowed', 'Use POST.', { headers: { Allow: 'POST' } });
     const header = req.headers.authorization;
     const source = auth.identify(header);
@@ -52,6 +53,7 @@ export function createIndicatorEndpoint(deps: {
       const message = header ? 'The token is not that of a configured source.' : 'Send the source token as "Authorization: Bearer <token>".';
       throw new Refusal(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': challenge } });
     }
+    seen.source = source.id;
     if (!isJsonContentType(req.headers['content-type'])) {
       throw new Refusal(415, 'unsupported-media-type', 'Send the body as "Content-Type: application/json".', { headers: { Accept: 'application/json' } });
     }
@@ -98,22 +100,21 @@ export function createIndicatorEndpoint(deps: {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    let source: string | undefined;
+    const seen: { source?: string } = {};
     try {
-      const accepted = await accept(req);
-      source = accepted.source;
+      const accepted = await accept(req, seen);
       const after = await record(accepted.source, accepted.push, accepted.risk);
       baton.committed();
       const indicator = after.data.indicators.find((i) => i.key === accepted.push.indicator)!;
-      logger.info({ source, risk: after.ref, indicator: indicator.key, level: indicator.level }, 'indicator value recorded');
+      logger.info({ source: seen.source, risk: after.ref, indicator: indicator.key, level: indicator.level }, 'indicator value recorded');
       answer(res, 200, { risk: after.ref, indicator: indicator.key, value: accepted.push.value, level: indicator.level ?? 'normal', alertLevel: after.data.alertLevel, state: after.state });
     } catch (error) {
       if (!(error instanceof Refusal)) {
-        logger.error({ err: error, source }, 'indicator push failed');
+        logger.error({ err: error, source: seen.source }, 'indicator push failed');
         return answer(res, 500, { error: 'internal', message: 'Something went wrong on our side; nothing was recorded.' });
       }
       // Never the token: only who (if known), from where, and why.
-      logger.warn({ status: error.status, code: error.code, source, remote: req.socket.remoteAddress, reason: error.message }, 'indicator push refused');
+      logger.warn({ status: error.status, code: error.code, source: seen.source, remote: req.socket.remoteAddress, reason: error.message }, 'indicator push refused');
       answer(res, error.status, { error: error.code, message: error.message, ...(error.extra.problems ? { problems: error.extra.problems } : {}) }, error.extra.headers);
     }
   }
