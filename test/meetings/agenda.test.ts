@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, SECTION_CAP, type Agenda } from '../../src/meetings/agenda.js';
+import { buildAgenda } from '../../src/meetings/agenda.js';
+import { SECTION_CAP, type Agenda } from '../../src/meetings/agenda-model.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 // Monday 2026-12-07 09:00 in Shanghai: the sales weekly meeting's reminder, an hour before it.

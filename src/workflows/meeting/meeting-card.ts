@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CardField } from '../../cards/model.js';
 import { isMessageKey } from '../../i18n/translate.js';
-import { AGENDA_SECTIONS, type Agenda, type AgendaItem, type AgendaSectionName } from '../../meetings/agenda.js';
+import { AGENDA_SECTIONS, type Agenda, type AgendaItem, type AgendaSectionName } from '../../meetings/agenda-model.js';
 import type { Instance, ViewContext } from '../definition.js';
 import type { MeetingData } from './meeting.js';
 import { formatMeetingTime, meetingDate } from './meeting-time.js';
@@ -79,8 +79,8 @@ function itemLine(section: AgendaSectionName, item: AgendaItem, timezone: string
 }
 
 function updateFields(i: M, { t, env, locale }: ViewContext): CardField[] {
-  const latestFirst = [...i.data.updates].sort((a, b) => b.at.localeCompare(a.at));
-  const shown = latestFirst.slice(0, UPDATES_SHOWN).reverse();
+  // Updates are kept in the order they were (last) posted.
+  const shown = i.data.updates.slice(-UPDATES_SHOWN);
   const name = (id: string) => env.directory.person(id)?.name ?? id;
   const fields = shown.map((u): CardField => {
     const lines = [t('meeting.update.line.done', { text: u.done }), t('meeting.update.line.plan', { text: u.plan })];
@@ -88,7 +88,7 @@ function updateFields(i: M, { t, env, locale }: ViewContext): CardField[] {
     const at = DateTime.fromISO(u.at, { zone: i.data.timezone }).setLocale(locale).toFormat('MM-dd HH:mm');
     return { label: t('meeting.update.by', { name: name(u.personId), at }), value: lines.join('\n'), long: true };
   });
-  const rest = latestFirst.slice(UPDATES_SHOWN);
+  const rest = i.data.updates.slice(0, -UPDATES_SHOWN);
   if (rest.length > 0) fields.push({ label: t('meeting.field.moreUpdates'), value: rest.map((u) => name(u.personId)).join(locale === 'en' ? ', ' : '、') });
   return fields;
 }

@@ -1,7 +1,7 @@
 import type { FormField } from '../../cards/model.js';
 import { department, person, type Principal } from '../../directory/principal.js';
 import type { FormValues } from '../../forms/parse-form.js';
-import type { Agenda } from '../../meetings/agenda.js';
+import type { Agenda } from '../../meetings/agenda-model.js';
 import { actorName } from '../definition.js';
 import type { EventInput, Instance, Notification, ViewContext, WorkflowDefinition, WorkflowEnv } from '../definition.js';
 import { cardFields, cardTitle } from './meeting-card.js';
@@ -55,8 +55,11 @@ type M = Instance<MeetingData>;
 const TEXT_MAX = 2000;
 
 const organiser = (i: M): Principal[] => [person(i.requesterId)];
+/** The departments and people attending, and the organiser when not already among them. */
 const participants = (i: M): Principal[] => [
-  ...new Set<Principal>([...i.data.departments.map(department), ...i.data.people.map(person), person(i.requesterId)]),
+  ...i.data.departments.map(department),
+  ...i.data.people.map(person),
+  ...(i.data.expected.includes(i.requesterId) ? [] : [person(i.requesterId)]),
 ];
 /** Those asked for an update who have not posted one: what /my lists the meeting for. */
 const stillToPost = (i: M): Principal[] => {
