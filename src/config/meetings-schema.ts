@@ -76,7 +76,7 @@ const projectMeetingSchema = z
   )
   .superRefine((meeting, ctx) => {
     if (meeting.departments.length === 0 && meeting.people.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['departments'], message: 'expected the departments or people who attend (at least one)' });
+      ctx.addIssue({ code: 'custom', path: [], message: 'expected the departments or people who attend (at least one)' });
     }
     if (meeting.everyWeeks > 1 && !meeting.from) {
       ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: `expected "from: YYYY-MM-DD" (the first meeting) with everyWeeks: ${meeting.everyWeeks}, to count the weeks from` });
@@ -131,10 +131,11 @@ export function findMeetingProblems(config: unknown): Problem[] {
       problems.push({ path, message: expectedGot('the id of a person under people', value) });
     }
   };
-  const checkChair = (meeting: Raw, department: unknown, path: (string | number)[]) => {
+  const checkChair = (meeting: Raw, department: unknown, path: (string | number)[], departmentPath: (string | number)[]) => {
     checkPerson(meeting.chair, [...path, 'chair']);
     if (meeting.chair === undefined && typeof department === 'string' && deptIds.has(department) && typeof headOf.get(department) !== 'string') {
-      problems.push({ path: [...path, 'chair'], message: `expected a chair (a person id): department "${department}" has no head to chair it` });
+      // Reported at the department, which is in the file, rather than at the missing chair.
+      problems.push({ path: departmentPath, message: `expected a department with a head, or a "chair:" (a person id) for this meeting; "${department}" has no head` });
     }
   };
 
@@ -142,7 +143,7 @@ export function findMeetingProblems(config: unknown): Problem[] {
   listOf(meetings.weekly).forEach((meeting, index) => {
     const path = ['meetings', 'weekly', index];
     checkDept(meeting.department, [...path, 'department']);
-    checkChair(meeting, meeting.department, path);
+    checkChair(meeting, meeting.department, path, [...path, 'department']);
     if (typeof meeting.department !== 'string') return;
     const first = weeklySeen.get(meeting.department);
     if (first) problems.push({ path: [...path, 'department'], message: expectedGot('one weekly meeting per department', meeting.department), alsoAt: first });
@@ -155,9 +156,9 @@ export function findMeetingProblems(config: unknown): Problem[] {
     const depts = Array.isArray(meeting.departments) ? meeting.departments : [];
     depts.forEach((dept: unknown, i) => checkDept(dept, [...path, 'departments', i]));
     (Array.isArray(meeting.people) ? meeting.people : []).forEach((p: unknown, i) => checkPerson(p, [...path, 'people', i]));
-    checkChair(meeting, depts[0], path);
+    checkChair(meeting, depts[0], path, [...path, 'departments', 0]);
     if (meeting.chair === undefined && depts.length === 0 && Array.isArray(meeting.people) && meeting.people.length > 0) {
-      problems.push({ path: [...path, 'chair'], message: 'expected a chair (a person id) for a meeting without departments' });
+      problems.push({ path, message: 'expected a "chair:" (a person id) for a meeting without departments' });
     }
     if (typeof meeting.id !== 'string') return;
     // `/meeting remind <id>` takes a department or a project: the two must not be confused.
