@@ -12,6 +12,8 @@ export interface Platform {
   routes: Route[];
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For `/readyz`: connected (Socket Mode, long connection) or, over HTTP, started and served. */
+  ready(): boolean | Promise<boolean>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { commands } from '../commands/index.js';
 import { createBaton, type Baton } from './app.js';
 import { startHttpServer, type Route } from './http/http-server.js';
-import { createPlatforms } from '../adapters/index.js';
+import { createPlatforms, type Platform } from '../adapters/index.js';
 import { createOffsetClock, systemClock, type Clock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
@@ -57,6 +57,7 @@ async function main() {
     cleanups.unshift(() => redis.stop());
     redisUrl = redis.url;
   }
+  logger.info({ redis: safeUrl(redisUrl) }, 'redis');
 
   const db = createDatabase(databaseUrl);
   cleanups.unshift(() => db.$disconnect());
@@ -85,8 +86,11 @@ async function main() {
     logger.info(recurring, 'recurring jobs reconciled');
   }
 
+  // The platforms this process takes traffic from: /readyz asks each whether it is connected.
+  const serving: Platform[] = [];
+  const ownRoutes = coreRoutes({ baton, db, config, logger, ops: { settings, queues: scheduler.queues, platforms: () => serving } });
   if (!playground) {
-    await connectPlatforms(baton, settings, logger, cleanups, coreRoutes({ baton, db, config, logger }));
+    await connectPlatforms(baton, settings, logger, cleanups, ownRoutes, serving);
     logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
     return;
   }
@@ -114,18 +118,20 @@ async function main() {
 
 /**
  * Every process delivers, so every process gets the platforms' outbound side; only bots take
- * traffic (webhook routes, Socket Mode, long connection).
+ * traffic (webhook routes, Socket Mode, long connection). Every process, workers included,
+ * serves Baton's own routes (health, readiness, metrics) on PORT.
  */
-async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[], ownRoutes: Route[]) {
+async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[], ownRoutes: Route[], serving: Platform[]) {
   const platforms = await createPlatforms(process.env, baton, logger);
   for (const platform of platforms) baton.addAdapter(platform.adapter);
-  if (settings.BATON_ROLE === 'worker') return;
-  const routes = [...ownRoutes, ...platforms.flatMap((p) => p.routes)];
-  if (routes.length) {
-    const server = await startHttpServer({ port: settings.PORT, host: settings.HOST, routes });
-    cleanups.unshift(() => server.close());
-    logger.info({ url: server.url, paths: routes.map((r) => r.path) }, 'webhooks listening');
-  }
+  const takesTraffic = settings.BATON_ROLE !== 'worker';
+  const routes = [...ownRoutes, ...(takesTraffic ? platforms.flatMap((p) => p.routes) : [])];
+  const server = await startHttpServer({ port: settings.PORT, host: settings.HOST, routes });
+  cleanups.unshift(() => server.close());
+  logger.info({ url: server.url, paths: routes.map((r) => r.path) }, takesTraffic ? 'webhooks listening' : 'operations endpoints listening');
+  if (!takesTraffic) return;
+  // Not ready until each has started: readiness asks them from now on.
+  serving.push(...platforms);
   for (const platform of platforms) {
     await platform.start();
     // Stopped before the server closes and the scheduler stops: no new work comes in first.

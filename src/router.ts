@@ -4,6 +4,7 @@ import type { Person } from './directory/directory.js';
 import { BatonError, isBatonError } from './errors.js';
 import { translate, translatorFor } from './i18n/translate.js';
 import type { Logger } from './logger.js';
+import { countCommand, countRefusal, type CommandOutcome } from './metrics/metrics.js';
 import { describePrincipals, isAllowed } from './permissions.js';
 import type { Reply } from './reply.js';
 import { eventKey, type Instance } from './workflows/definition.js';
@@ -102,6 +103,7 @@ export function createRouter(deps: {
       return { kind: 'error', text: translate(actor.locale, 'error.internal'), fieldErrors: [] };
     }
     logger.info({ code: error.code, actor: actor.id, inbound: inbound.type }, 'refused');
+    countRefusal(error.code);
     const fieldErrors = error.fieldErrors.map((f) => ({ field: f.field, text: translate(actor.locale, f.messageKey, f.params) }));
     const text = [translate(actor.locale, error.messageKey, error.params), ...fieldErrors.map((f) => `• ${f.text}`)].join('\n');
     const card = error.code === 'stale-card' || error.code === 'already-handled' ? await currentCard(actor, inbound) : undefined;
@@ -115,6 +117,14 @@ export function createRouter(deps: {
     return instance ? renderCard(workflowOf(instance.kind), instance, { person: actor }, actor.locale, services.env()) : undefined;
   }
 
+  /** Counts a typed command or a command form by name; unknown names share one label, to keep the series few. */
+  function countOutcome(inbound: Inbound, outcome: CommandOutcome) {
+    const typed = inbound.type === 'command' ? inbound.name : inbound.type === 'submit' ? parseCommandFormId(inbound.formId) : null;
+    if (typed === null) return;
+    const name = splitCommand(typed, '')[0].replace(/^\//, '').toLowerCase();
+    countCommand(byName.has(name) ? name : 'unknown', outcome);
+  }
+
   return {
     async handle(actor, inbound) {
       try {
@@ -125,8 +135,10 @@ export function createRouter(deps: {
               ? await press(actor, inbound.actionId)
               : await submit(actor, inbound.formId, inbound.values);
         deps.onCommitted();
+        countOutcome(inbound, 'ok');
         return reply;
       } catch (error) {
+        countOutcome(inbound, isBatonError(error) ? 'refused' : 'failed');
         return explain(actor, error, inbound).catch((inner) => {
           logger.error({ err: inner }, 'explaining an error failed');
           return { kind: 'error', text: translate(actor.locale, 'error.internal'), fieldErrors: [] };

@@ -15,11 +15,24 @@ const settingsSchema = z.object({
   BATON_DATA_DIR: z.string().default('data'),
   /** Who the console playground starts as (a person id from the config). */
   BATON_AS: z.string().optional(),
-  /** The HTTP port for platform webhooks (Slack /slack/events, Feishu /feishu/events). */
+  /** The HTTP port: platform webhooks on bots; /healthz, /readyz, /metrics and /admin/queues on every process (workers too). */
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
   /** Where the webhook server listens; 0.0.0.0 to accept platform traffic from outside. */
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // Operations endpoints (src/ops). Messages never repeat a value: these are secrets.
+  /** Bearer token a Prometheus scraper must send for /metrics; unset, /metrics answers anyone who reaches PORT. */
+  BATON_METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters (e.g. openssl rand -hex 24)').optional(),
+  /** HTTP Basic user and password for the queue board at /admin/queues; both or neither. */
+  BATON_ADMIN_USER: z.string().trim().min(1, 'is empty (unset it, or name the admin user)').optional(),
+  BATON_ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
+  /** Or a bearer token for /admin/queues (scripts, a proxy that adds the header). */
+  BATON_ADMIN_TOKEN: z.string().min(24, 'expected at least 24 characters (e.g. openssl rand -hex 24)').optional(),
+}).superRefine((env, ctx) => {
+  if (Boolean(env.BATON_ADMIN_USER) !== Boolean(env.BATON_ADMIN_PASSWORD)) {
+    const missing = env.BATON_ADMIN_USER ? 'BATON_ADMIN_PASSWORD' : 'BATON_ADMIN_USER';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'is required too: the queue board takes a user and a password together' });
+  }
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

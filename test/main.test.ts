@@ -61,6 +61,9 @@ describe('npm run start:bot / start:worker', () => {
         REDIS_URL: testRedisUrl(),
         BATON_ROLE: role,
         BATON_QUEUE_PREFIX: `{${uniqueQueuePrefix(role)}}`,
+        // Every role serves /healthz and the rest: any free port, so parallel runs never collide.
+        PORT: '0',
+        HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -3,6 +3,7 @@ import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter } from '../../src/delivery/outbound.js';
 import type { Route } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import { countInbound } from '../../src/metrics/metrics.js';
 import { checkCredentials } from './credentials.js';
 import type { InboundContext } from './inbound/context.js';
 import { createDispatcher } from './inbound/dispatcher.js';
@@ -27,6 +28,8 @@ export interface FeishuPlatform {
   stop(): Promise<void>;
   /** Resolves once the work started by events received so far is done. */
   idle(): Promise<void>;
+  /** Readiness: the long connection is open; webhook mode: started (credentials checked, route served). */
+  ready(): boolean;
 }
 
 /**
@@ -67,11 +70,11 @@ export async function createFeishuPlatform(deps: {
       running.add(work);
     },
   };
-  const dispatcher = createDispatcher(ctx, {
+  const dispatcher = countedInbound(createDispatcher(ctx, {
     ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
     ...(deps.answerWithinMs !== undefined ? { answerWithinMs: deps.answerWithinMs } : {}),
-  });
-  const adapter = createFeishuAdapter({ messenger, answering, channelLocale: () => baton.env().config.company.defaultLocale });
+  }));
+  const adapter = createFeishuAdapter({ messenger, answering, uploader: createUploader(client), channelLocale: () => baton.env().config.company.defaultLocale });
   const idle = async () => {
     while (running.size > 0) await Promise.all(running);
   };
@@ -90,6 +93,7 @@ export async function createFeishuPlatform(deps: {
         await idle();
       },
       idle,
+      ready: () => connection.connected(),
     };
   }
   if (!settings.encryptKey || !settings.verificationToken) {
@@ -102,5 +106,33 @@ export async function createFeishuPlatform(deps: {
     now: () => baton.env().now,
     logger,
   });
-  return { adapter, routes: [route], start: () => checkCredentials(client, settings), stop: idle, idle };
+  let started = false;
+  return {
+    adapter,
+    routes: [route],
+    start: async () => {
+      await checkCredentials(client, settings);
+      started = true;
+    },
+    stop: async () => {
+      started = false;
+      await idle();
+    },
+    idle,
+    ready: () => started,
+  };
+}
+
+/**
+ * Counts what reaches the dispatcher — every verified webhook request and every long-connection
+ * frame go through `invoke` — by kind, for the metrics.
+ */
+function countedInbound(dispatcher: lark.EventDispatcher): lark.EventDispatcher {
+  const invoke = dispatcher.invoke.bind(dispatcher);
+  dispatcher.invoke = (data, params) => {
+    const type = (data as { header?: { event_type?: unknown } } | null)?.header?.event_type;
+    countInbound('feishu', type === 'im.message.receive_v1' ? 'command' : type === 'card.action.trigger' ? 'action' : type === 'application.bot.menu_v6' ? 'command' : 'event');
+    return invoke(data, params);
+  };
+  return dispatcher;
 }

@@ -9,6 +9,8 @@ const READY_WITHIN_MS = 30_000;
 export interface LongConnection {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the websocket is open right now (the SDK reconnects by itself when it drops). */
+  connected(): boolean;
 }
 
 /**
@@ -52,5 +54,6 @@ export function createLongConnection(deps: { settings: FeishuSettings; dispatche
       client?.close({ force: true });
       client = undefined;
     },
+    connected: () => client?.getConnectionStatus().state === 'connected',
   };
 }

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackSettings } from './settings.js';
@@ -7,6 +7,8 @@ export interface BoltParts {
   app: App;
   /** HTTP mode only: mounted on Baton's shared server instead of a server of Bolt's own. */
   receiver?: HTTPReceiver;
+  /** Socket Mode only: made here rather than by Bolt, so readiness can ask whether it is connected. */
+  socket?: SocketModeReceiver;
 }
 
 /**
@@ -22,8 +24,9 @@ export function createBoltApp(settings: SlackSettings, logger: Logger): BoltPart
     timeout: 10_000,
   };
   if (settings.mode === 'socket') {
-    const app = new App({ token: settings.botToken, appToken: settings.appToken!, socketMode: true, logger: log, clientOptions, convoStore: false, deferInitialization: true });
-    return { app };
+    const socket = new SocketModeReceiver({ appToken: settings.appToken!, logger: log, installerOptions: { clientOptions } });
+    const app = new App({ token: settings.botToken, receiver: socket, logger: log, clientOptions, convoStore: false, deferInitialization: true });
+    return { app, socket };
   }
   // Acknowledge first, work after: Slack's 3-second limit holds however slow the work is.
   const receiver = new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: '/slack/events', logger: log, processBeforeResponse: false });

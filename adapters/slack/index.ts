@@ -2,6 +2,7 @@ import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter } from '../../src/delivery/outbound.js';
 import type { Route } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import { countInbound, type InboundKind } from '../../src/metrics/metrics.js';
 import { createBoltApp, createOutboundClient, initBoltApp } from './bolt-app.js';
 import type { SlackDeps } from './deps.js';
 import { createHomePublisher } from './home/publish-home.js';
@@ -23,6 +24,8 @@ export interface SlackPlatform {
   start(): Promise<void>;
   /** Disconnects and waits for work already acknowledged to Slack. */
   stop(): Promise<void>;
+  /** Readiness: Socket Mode's websocket is open; HTTP mode: started (its route is being served). */
+  ready(): boolean;
   /** Resolves once the work started by requests received so far is done (tests, graceful stop). */
   idle(): Promise<void>;
 }
@@ -41,7 +44,7 @@ export async function createSlackPlatform(deps: {
 }): Promise<SlackPlatform> {
   const { baton, settings } = deps;
   const logger = deps.logger.child({ platform: 'slack' });
-  const { app, receiver } = createBoltApp(settings, logger);
+  const { app, receiver, socket } = createBoltApp(settings, logger);
   await initBoltApp(app);
   const inFlight = createInFlight();
   const slack: SlackDeps = {
@@ -54,6 +57,11 @@ export async function createSlackPlatform(deps: {
     // Slack allows 3 seconds; the rest is margin for the network between Slack and Baton.
     answerWithinMs: deps.answerWithinMs ?? 2_000,
   };
+  // Before every other middleware: repeated and refused deliveries are traffic too.
+  app.use(async ({ body, next }) => {
+    countInbound('slack', inboundKind(body));
+    await next();
+  });
   registerListeners(app, slack);
   // One error handler for every listener: whatever escaped was already answered or is logged here.
   app.error(async (error) => {
@@ -78,5 +86,16 @@ export async function createSlackPlatform(deps: {
       await inFlight.settled();
     },
     idle: () => inFlight.settled(),
+    ready: () => started && (!socket || socket.client.websocket?.isActive() === true),
   };
+}
+
+/** What Slack sent, as a metrics label from a small fixed set. */
+function inboundKind(body: unknown): InboundKind {
+  const { type, command } = body as { type?: unknown; command?: unknown };
+  if (typeof command === 'string') return 'command';
+  if (type === 'block_actions') return 'action';
+  if (type === 'view_submission' || type === 'view_closed') return 'submit';
+  if (type === 'event_callback') return 'event';
+  return 'other';
 }

@@ -7,7 +7,8 @@ const TOKEN = /\s*([^\s=]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|“([^”
  * (Chinese keyboards), and `\"` escapes a quote. Anything else is reported as it was typed.
  */
 export function parseArgs(text: string, command: string, example: string): Record<string, string> {
-  const args: Record<string, string> = {};
+  // No prototype: a typed `__proto__=x` is an argument like any other (and refused as unknown).
+  const args: Record<string, string> = Object.create(null) as Record<string, string>;
   const source = text.trim();
   let at = 0;
   while (at < source.length) {
@@ -17,8 +18,9 @@ export function parseArgs(text: string, command: string, example: string): Recor
       const rest = source.slice(at).trim().split(/\s+/)[0] ?? '';
       throw new BatonError('bad-argument', 'error.badArgument', { arg: rest, command, example });
     }
-    const value = match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
-    args[match[1]!] = value.replace(/\\(.)/g, '$1');
+    // Only "…" and '…' need (and have) escapes: a backslash elsewhere is part of the value.
+    const quoted = match[2] ?? match[3];
+    args[match[1]!] = quoted !== undefined ? quoted.replace(/\\(.)/gs, '$1') : (match[4] ?? match[5] ?? '');
     at = TOKEN.lastIndex;
   }
   return args;

@@ -5,6 +5,7 @@ import { withDelegations } from '../delegations/delegations.js';
 import type { Principal } from '../directory/principal.js';
 import { toInstance } from '../engine/instance-row.js';
 import type { Logger } from '../logger.js';
+import { countDelivery } from '../metrics/metrics.js';
 import type { Instance, Notification, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { renderCard, type Audience } from '../workflows/render-card.js';
@@ -133,8 +134,10 @@ export function createDeliverer(deps: {
           data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, messageId: result?.posted.messageId ?? null },
         });
       });
+      countDelivery(send.platform, 'sent');
     } catch (error) {
       const permanent = error instanceof DeliveryError && error.failure === 'permanent';
+      countDelivery(send.platform, permanent ? 'failed' : error instanceof DeliveryError && error.failure === 'rate-limited' ? 'rate-limited' : 'error');
       await db.delivery.update({
         where: { id: record.id },
         data: { attempts: { increment: 1 }, lastError: describe(error), ...(permanent ? { status: 'failed', failedAt: new Date() } : {}) },

@@ -8,6 +8,7 @@ import type { Actor, EventSpec, Instance, WorkflowEnv } from '../workflows/defin
 import { checkEvent, transition } from '../workflows/transition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { explainStale } from './explain-stale.js';
+import { countTransition } from '../metrics/metrics.js';
 import { fileInstance } from './file-instance.js';
 import { toInstance } from './instance-row.js';
 import { saveTransition } from './save-transition.js';
@@ -67,7 +68,9 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
     const values = parseForm(def.start.form(view), raw, env.today);
     const created = def.start.create(values, requester, env);
     const filing = { requester, ...created, key: null, actorId: requester.id, input: values };
-    return db.$transaction((tx) => fileInstance(tx, def, env, filing), TX_OPTIONS);
+    const instance = await db.$transaction((tx) => fileInstance(tx, def, env, filing), TX_OPTIONS);
+    countTransition(kind, 'submit');
+    return instance;
   }
 
   /**
@@ -85,6 +88,7 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
         (tx) => fileInstance(tx, def, env, { ...filing, actorId: null, input: { key: filing.key } }),
         TX_OPTIONS,
       );
+      countTransition(kind, 'submit');
       return { instance, created: true };
     } catch (error) {
       // Lost the race to another run of the same job: its instance is committed by now.
@@ -125,7 +129,9 @@ export function createEngine(deps: { db: PrismaClient; env: () => WorkflowEnv })
   async function apply(command: ApplyCommand): Promise<Instance> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await applyOnce(command);
+        const instance = await applyOnce(command);
+        countTransition(instance.kind, command.event);
+        return instance;
       } catch (error) {
         if (!(error instanceof Overtaken) || attempt >= 5) throw error;
       }

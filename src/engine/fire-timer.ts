@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { withDelegations } from '../delegations/delegations.js';
 import type { Logger } from '../logger.js';
+import { countTimer, countTransition } from '../metrics/metrics.js';
 import type { Effect, WorkflowEnv } from '../workflows/definition.js';
 import { workflowOf } from '../workflows/registry.js';
 import { ladderStep } from '../workflows/reminder-ladder.js';
@@ -23,7 +24,10 @@ export async function fireTimer(
 ): Promise<FireOutcome> {
   // Reminders reach whoever stands in today for the people an item waits on.
   const env = await withDelegations(deps.db, deps.env());
-  return deps.db.$transaction(
+  // What fired, for the metrics once committed: how late it was, and the event it applied.
+  let dueAt: Date | undefined;
+  let applied: { kind: string; event: string } | undefined;
+  const outcome: FireOutcome = await deps.db.$transaction(
     async (tx) => {
       const timer = await tx.timer.findUnique({ where: { id: timerId } });
       if (!timer || timer.status !== 'pending') return 'not-pending';
@@ -38,10 +42,13 @@ export async function fireTimer(
         return 'stale';
       }
       if (!(await claim(tx, timerId, 'fired', env.now))) return 'not-pending';
+      dueAt = timer.dueAt;
       if (timer.step.startsWith('event:')) {
         // A timer that moves the workflow on: the event, as the system, like any other.
-        const result = transition(def, instance, timer.step.slice('event:'.length), { kind: 'system' }, {}, env);
+        const event = timer.step.slice('event:'.length);
+        const result = transition(def, instance, event, { kind: 'system' }, {}, env);
         await saveTransition(tx, instance, result, null);
+        applied = { kind: instance.kind, event };
         return 'fired';
       }
       const step = ladderStep(def, instance, timer.step, timer.dueAt, env);
@@ -68,6 +75,9 @@ export async function fireTimer(
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
+  countTimer(outcome, dueAt && env.now.getTime() - dueAt.getTime());
+  if (applied) countTransition(applied.kind, applied.event);
+  return outcome;
 }
 
 async function claim(tx: Prisma.TransactionClient, id: bigint, status: 'fired' | 'stale', now: Date): Promise<boolean> {

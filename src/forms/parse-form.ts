@@ -27,6 +27,10 @@ export function parseForm(
       values[field.name] = undefined;
       continue;
     }
+    if (!storable(text)) {
+      fail('field.badCharacter');
+      continue;
+    }
     const parsed = parseField(field, text, today, fail);
     values[field.name] = parsed;
   }
@@ -68,6 +72,14 @@ function parseField(field: FormField, text: string, today: string, fail: Fail): 
       return links;
     }
   }
+}
+
+/**
+ * PostgreSQL cannot store a NUL character, nor JSON with half a surrogate pair (which only a
+ * broken or hostile client sends): refused here, rather than failing the write later.
+ */
+function storable(text: string): boolean {
+  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 
 function isRealDate(text: string): boolean {

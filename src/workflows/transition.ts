@@ -82,7 +82,8 @@ export function checkEvent<D>(
 ): EventSpec<D> {
   const locale = actorLocale(actor, env);
   const t = translatorFor(locale);
-  const spec = def.events[event];
+  // Own events only: a crafted `constructor` or `__proto__` must not find Object's.
+  const spec = Object.hasOwn(def.events, event) ? def.events[event] : undefined;
   const action = t(eventKey(def.kind, event) as never);
   if (!spec || !spec.from.includes(instance.state)) {
     throw new BatonError('invalid-transition', 'error.invalidTransition', {
