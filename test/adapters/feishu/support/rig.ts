@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createFeishuPlatform, type FeishuPlatform } from '../../../../adapters/feishu/index.js';
 import type { FeishuSettings } from '../../../../adapters/feishu/settings.js';
 import { startHttpServer, type HttpServer } from '../../../../src/http/http-server.js';
-import { createLogger } from '../../../../src/logger.js';
+import { createLogger, type Logger } from '../../../../src/logger.js';
 import { createHarness, type Harness } from '../../../support/harness.js';
 import { ENCRYPT_KEY, postEvent, VERIFICATION_TOKEN, type Payload, type SendOptions } from './events.js';
 import { startFakeLongConnection, type FakeLongConnection } from './fake-long-connection.js';
@@ -29,9 +29,10 @@ export function appId(): string {
 }
 
 /** Baton on a fresh database, its Feishu platform talking to a fake Open API, served over HTTP. */
-export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws'; harness?: Harness } = {}): Promise<FeishuRig> {
+/** `logger`: where Baton and its Feishu platform log (silent unless given), for tests that assert what was logged. */
+export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws'; harness?: Harness; logger?: Logger } = {}): Promise<FeishuRig> {
   // Another platform's test rig may own the harness: then it closes it, too.
-  const h = options.harness ?? (await createHarness(undefined, { recordingPlatform: false }));
+  const h = options.harness ?? (await createHarness(undefined, { recordingPlatform: false, ...(options.logger ? { logger: options.logger } : {}) }));
   const api = await startFakeOpenApi();
   const settings: FeishuSettings = {
     appId: appId(),
@@ -44,7 +45,7 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
   const platform = await createFeishuPlatform({
     baton: h.baton,
     settings,
-    logger: createLogger({ level: 'silent' }),
+    logger: options.logger ?? createLogger({ level: 'silent' }),
     ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}),
   });
   h.baton.addAdapter(platform.adapter);

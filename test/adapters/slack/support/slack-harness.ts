@@ -1,6 +1,6 @@
 import { createSlackPlatform, slackSettingsFromEnv, type SlackPlatform } from '../../../../adapters/slack/index.js';
 import { startHttpServer, type HttpServer } from '../../../../src/http/http-server.js';
-import { createLogger } from '../../../../src/logger.js';
+import { createLogger, type Logger } from '../../../../src/logger.js';
 import { createHarness, type Harness } from '../../../support/harness.js';
 import { startFakeSlackApi, type ApiCall, type FakeSlackApi } from './fake-slack-api.js';
 import {
@@ -39,16 +39,17 @@ export interface SlackHarness {
 let responseCounter = 0;
 
 /** Baton on a fresh database, its Slack platform on a real HTTP server, Slack itself faked. */
-export async function createSlackHarness(options: { mode?: 'http' | 'socket'; answerWithinMs?: number } = {}): Promise<SlackHarness> {
+/** `logger`: where Baton and its Slack platform log (silent unless given), for tests that assert what was logged. */
+export async function createSlackHarness(options: { mode?: 'http' | 'socket'; answerWithinMs?: number; logger?: Logger } = {}): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
-  const h = await createHarness(undefined, { recordingPlatform: false });
+  const h = await createHarness(undefined, { recordingPlatform: false, ...(options.logger ? { logger: options.logger } : {}) });
   const settings = slackSettingsFromEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
   })!;
-  const logger = createLogger({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
+  const logger = options.logger ?? createLogger({ level: process.env.SLACK_TEST_LOG ?? 'silent' });
   const platform = await createSlackPlatform({ baton: h.baton, settings, logger, ...(options.answerWithinMs !== undefined ? { answerWithinMs: options.answerWithinMs } : {}) });
   h.baton.addAdapter(platform.adapter);
   const server: HttpServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes: platform.routes });
