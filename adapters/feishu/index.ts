@@ -11,6 +11,7 @@ import { createLongConnection } from './long-connection.js';
 import { createAnsweringCards } from './outbound/answering.js';
 import { createFeishuAdapter } from './outbound/feishu-adapter.js';
 import { createMessenger } from './outbound/messenger.js';
+import { createUploader } from './outbound/uploads.js';
 import { sdkLogger } from './sdk-logger.js';
 import type { FeishuSettings } from './settings.js';
 import { createEventsRoute } from './webhook/route.js';

@@ -5,6 +5,8 @@ import type { AnsweringCards } from './answering.js';
 import type { Content, Messenger, Recipient } from './messenger.js';
 import { renderPost } from './post.js';
 import { renderCard } from './render-card.js';
+import { sendFeishuFile } from './send-file.js';
+import type { Uploader } from './uploads.js';
 
 /** A person's Feishu account as a recipient: open_id first, as Feishu recommends for bots. */
 export function recipientOf(person: Person): Recipient | null {
@@ -29,6 +31,7 @@ function keyOf(message: OutboundMessage): string | undefined {
 export function createFeishuAdapter(deps: {
   messenger: Messenger;
   answering: AnsweringCards;
+  uploader: Uploader;
   channelLocale: () => string;
 }): OutboundAdapter {
   const { messenger } = deps;
@@ -45,6 +48,12 @@ export function createFeishuAdapter(deps: {
     async sendToChannel(channelId, message): Promise<PostedMessage> {
       const sent = await messenger.send({ idType: 'chat_id', id: channelId }, contentOf(message, deps.channelLocale()), keyOf(message));
       return { conversationId: sent.chatId || channelId, messageId: sent.messageId };
+    },
+    async sendFile(to, file, message) {
+      if ('channelId' in to) return sendFeishuFile(deps, { idType: 'chat_id', id: to.channelId }, file, message, deps.channelLocale());
+      const recipient = recipientOf(to.person);
+      if (!recipient) throw new DeliveryError('permanent', `${to.person.id} has no Feishu account`);
+      return sendFeishuFile(deps, recipient, file, message, to.person.locale);
     },
     async update(posted, message) {
       // Only cards can be patched; a text message stays as it was sent.

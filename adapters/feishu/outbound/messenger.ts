@@ -10,7 +10,11 @@ export interface Recipient {
   id: string;
 }
 
-export type Content = { msgType: 'interactive'; card: Json } | { msgType: 'post'; post: Json };
+export type Content =
+  | { msgType: 'interactive'; card: Json }
+  | { msgType: 'post'; post: Json }
+  /** A file uploaded before (`im.v1.file.create`), by its key. */
+  | { msgType: 'file'; fileKey: string };
 
 export interface Sent {
   messageId: string;
@@ -50,7 +54,7 @@ export function createMessenger(client: lark.Client): Messenger {
           data: {
             receive_id: to.id,
             msg_type: content.msgType,
-            content: JSON.stringify(content.msgType === 'interactive' ? content.card : content.post),
+            content: JSON.stringify(contentJson(content)),
             ...(idempotencyKey ? { uuid: feishuUuid(idempotencyKey) } : {}),
           },
         }),
@@ -68,6 +72,12 @@ export function createMessenger(client: lark.Client): Messenger {
       );
     },
   };
+}
+
+function contentJson(content: Content): Json {
+  if (content.msgType === 'interactive') return content.card;
+  if (content.msgType === 'post') return content.post;
+  return { file_key: content.fileKey };
 }
 
 /** Feishu's uuid is at most 50 characters; the delivery's key may be longer. */

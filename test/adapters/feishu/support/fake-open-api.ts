@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeUploads, type UploadedToFeishu } from './fake-uploads.js';
 
 /** One message the bot posted, as the Open API received it. */
 export interface PostedToFeishu {
@@ -24,6 +25,8 @@ export interface FakeOpenApi {
   posted: PostedToFeishu[];
   patches: Array<{ messageId: string; card: Record<string, unknown> }>;
   delayedUpdates: Array<{ token: string; card: Record<string, unknown> }>;
+  /** Images and files uploaded for messages (im/v1/images, im/v1/files), bytes included. */
+  uploads: UploadedToFeishu[];
   tokenRequests: number;
   /** Every call that changed something, in order: `post <message_id>`, `patch <message_id>`, `delayed <token>`. */
   calls: string[];
@@ -50,6 +53,7 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
   const extra = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
   let counter = 0;
   const api = { tokenRequests: 0 };
+  const fakeUploads = createFakeUploads();
 
   const handlers: Record<string, (req: IncomingMessage, body: Record<string, unknown>, query: URLSearchParams, res: ServerResponse) => void> = {
     'POST /open-apis/auth/v3/tenant_access_token/internal': (_req, body, _q, res) => {
@@ -106,7 +110,9 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+      const contentType = req.headers['content-type'] ?? '';
+      const multipart = contentType.startsWith('multipart/');
+      const body = chunks.length && !multipart ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
       const key = `${req.method} ${url.pathname}`;
       const patchMatch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(url.pathname);
       const failure = failures.get(req.method === 'PATCH' && patchMatch ? 'PATCH /open-apis/im/v1/messages/:id' : key)?.shift();
@@ -122,6 +128,10 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
         calls.push(`patch ${patchMatch[1]!}`);
         return json(res, 200, { code: 0, msg: 'success', data: {} });
       }
+      if (fakeUploads.paths.includes(key)) {
+        void fakeUploads.handle(url.pathname, contentType, Buffer.concat(chunks)).then((answer) => json(res, answer.status, answer.body));
+        return;
+      }
       const handler = handlers[key];
       if (!handler) return json(res, 404, { code: 404, msg: `no fake for ${key}` });
       handler(req, body, url.searchParams, res);
@@ -135,6 +145,7 @@ export async function startFakeOpenApi(): Promise<FakeOpenApi> {
     posted,
     patches,
     delayedUpdates,
+    uploads: fakeUploads.uploads,
     calls,
     get tokenRequests() {
       return api.tokenRequests;
