@@ -5,7 +5,7 @@ import { recurringHandlers, recurringJobs } from '../../src/recurring-work.js';
 import { digest } from '../../src/reports/digest.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { exampleConfig } from '../support/env.js';
-import { validConfig } from '../config/config-fixture.js';
+import { onlyIssueOf, validConfig } from '../config/config-fixture.js';
 import { seedHistory } from './fixtures.js';
 import { decodePng, hasColour } from './png.js';
 
@@ -32,6 +32,14 @@ it('is scheduled per department at the configured local time, Monday 09:00 by de
   expect(digest.jobs(friday)[0]?.pattern).toBe('30 17 * * 5');
   const off = parseConfig(`${validConfig}reports:\n  digest: { enabled: false }\n`, 'baton.config.yaml');
   expect(digest.jobs(off)).toEqual([]);
+});
+
+it('reports a mistyped digest setting with its place in the file', () => {
+  expect(onlyIssueOf(`${validConfig}reports:\n  digest: { weekday: monday }\n`)).toMatchObject({
+    path: 'reports.digest.weekday',
+    message: expect.stringContaining('expected a weekday, one of mon, tue, wed, thu, fri, sat, sun'),
+  });
+  expect(onlyIssueOf(`${validConfig}reports:\n  digest: { time: "9am" }\n`)).toMatchObject({ path: 'reports.digest.time' });
 });
 
 it("posts last week's figures and a PNG chart to the department (its members, as it has no channel here)", async () => {
