@@ -1,10 +1,13 @@
 import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createWebPlayground, isLoopbackAddress } from '../adapters/web/index.js';
+import { webText } from '../adapters/web/messages.js';
 import { commands } from '../commands/index.js';
 import { createBaton, type Baton } from './app.js';
+import type { Person } from './directory/directory.js';
 import { startHttpServer, type Route } from './http/http-server.js';
 import { createPlatforms, type Platform } from '../adapters/index.js';
-import { createOffsetClock, systemClock, type Clock } from './clock.js';
+import { createOffsetClock, systemClock, type Clock, type ManualClock } from './clock.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl, type Logger } from './logger.js';
@@ -12,7 +15,7 @@ import { reconcileRecurring } from './scheduler/recurring.js';
 import { recurringHandlers, recurringJobs } from './recurring-work.js';
 import { coreRoutes } from './http/core-routes.js';
 import { createScheduler } from './scheduler/scheduler.js';
-import { loadSettings, type Settings } from './settings.js';
+import { listenHost, loadSettings, type Settings } from './settings.js';
 import { startRedisServer } from './infra/redis-server.js';
 import { createDatabase } from './storage/database.js';
 import { startEmbeddedPostgres } from './storage/embedded-postgres.js';
@@ -86,6 +89,7 @@ async function main() {
     logger.info(recurring, 'recurring jobs reconciled');
   }
 
+  // Served by the platforms' webhook server, or by the web playground's.
   // The platforms this process takes traffic from: /readyz asks each whether it is connected.
   const serving: Platform[] = [];
   const ownRoutes = coreRoutes({ baton, db, config, logger, ops: { settings, queues: scheduler.queues, platforms: () => serving } });
@@ -95,12 +99,18 @@ async function main() {
     return;
   }
   const offsetClock = clock as ReturnType<typeof createOffsetClock>;
+  const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
+  // The web page is the playground; `npm run start:console` (`--console`) keeps the terminal one.
+  if (!process.argv.includes('--console')) {
+    await startWebPlayground({ baton, clock: offsetClock, settle: () => scheduler.settle(), settings, logger, cleanups, routes: ownRoutes, startAs });
+    return;
+  }
   const terminal = createConsoleAdapter({
     baton,
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
-    startAs: baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!,
+    startAs,
     settle: () => scheduler.settle(),
     time: {
       now: () => offsetClock.now(),
@@ -117,6 +127,31 @@ async function main() {
 }
 
 /**
+ * The web playground and Baton's own routes on PORT, on loopback unless HOST says otherwise;
+ * it runs until SIGINT or SIGTERM.
+ */
+async function startWebPlayground(deps: {
+  baton: Baton;
+  clock: ManualClock;
+  settle(): Promise<void>;
+  settings: Settings;
+  logger: Logger;
+  cleanups: Cleanup[];
+  routes: Route[];
+  startAs: Person;
+}) {
+  const { baton, settings, cleanups } = deps;
+  const host = listenHost(settings, true);
+  const web = createWebPlayground({ ...deps, loopbackOnly: isLoopbackAddress(host) });
+  baton.addAdapter(web.adapter);
+  const server = await startHttpServer({ port: settings.PORT, host, routes: [...deps.routes, ...web.routes] });
+  cleanups.unshift(() => server.close());
+  // Open pages keep a stream each: end them first, or the server never finishes closing.
+  cleanups.unshift(async () => web.stop());
+  process.stdout.write(`${webText(baton.env().config.company.defaultLocale, 'web.listening', { url: server.url })}\n`);
+}
+
+/**
  * Every process delivers, so every process gets the platforms' outbound side; only bots take
  * traffic (webhook routes, Socket Mode, long connection). Every process, workers included,
  * serves Baton's own routes (health, readiness, metrics) on PORT.
@@ -126,7 +161,7 @@ async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger
   for (const platform of platforms) baton.addAdapter(platform.adapter);
   const takesTraffic = settings.BATON_ROLE !== 'worker';
   const routes = [...ownRoutes, ...(takesTraffic ? platforms.flatMap((p) => p.routes) : [])];
-  const server = await startHttpServer({ port: settings.PORT, host: settings.HOST, routes });
+  const server = await startHttpServer({ port: settings.PORT, host: listenHost(settings, false), routes });
   cleanups.unshift(() => server.close());
   logger.info({ url: server.url, paths: routes.map((r) => r.path) }, takesTraffic ? 'webhooks listening' : 'operations endpoints listening');
   if (!takesTraffic) return;

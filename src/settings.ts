@@ -17,8 +17,11 @@ const settingsSchema = z.object({
   BATON_AS: z.string().optional(),
   /** The HTTP port: platform webhooks on bots; /healthz, /readyz, /metrics and /admin/queues on every process (workers too). */
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3000),
-  /** Where the webhook server listens; 0.0.0.0 to accept platform traffic from outside. */
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Where the HTTP server listens. Unset: 0.0.0.0 with platforms (their webhooks come from
+   * outside), 127.0.0.1 for the playground, which has no login (see `listenHost`).
+   */
+  HOST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Operations endpoints (src/ops). Messages never repeat a value: these are secrets.
   /** Bearer token a Prometheus scraper must send for /metrics; unset, /metrics answers anyone who reaches PORT. */
@@ -42,4 +45,12 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`Invalid environment settings:\n${problems.join('\n')}`);
+}
+
+/**
+ * Where the HTTP server listens: HOST when set; otherwise loopback for the playground (whoever
+ * reaches it may act as anyone) and every address when platforms must reach the webhooks.
+ */
+export function listenHost(settings: Pick<Settings, 'HOST'>, playground: boolean): string {
+  return settings.HOST ?? (playground ? '127.0.0.1' : '0.0.0.0');
 }

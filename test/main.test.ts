@@ -15,9 +15,9 @@ afterEach(async () => {
   await database.drop();
 });
 
-/** `npm start` as a newcomer runs it, with a script on stdin instead of a terminal. */
+/** `npm run start:console` as a newcomer runs it, with a script on stdin instead of a terminal. */
 function start(stdin: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', '--console'], {
     cwd: root,
     input: stdin,
     encoding: 'utf8',
@@ -27,7 +27,7 @@ function start(stdin: string, env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('npm start', () => {
+describe('npm run start:console', () => {
   it('migrates an empty database and runs a scripted playground session', () => {
     const first = start('/as li.na\n/my\n/request matter=Toner content=Cartridges goal=Printing by=2030-01-31 dept=finance\n');
     expect(first.err).toBe('');
