@@ -143,6 +143,15 @@ describe('retention (§6.2.2)', () => {
     expect((await row(care.id)).data).toMatchObject({ everyDays: 30, cycles: 1, birthday: '', lastOutcome: { usage: '', opinions: '', by: 'he.xin' } });
   });
 
+  it('leaves alone, and counts, the items of a workflow that declares no personal fields', async () => {
+    const closedAt = new Date(h.clock.now().getTime() - 400 * DAY);
+    const other = await h.db.workflowInstance.create({
+      data: { kind: 'legacy', state: 'done', title: 'Call 王先生 back', data: { note: 'wants a discount' }, requesterId: 'zhang.wei', waitingOn: [], closedAt },
+    });
+    expect(await purge()).toEqual({ purged: {}, skipped: { legacy: 1 } });
+    expect(await row(other.id)).toEqual(other);
+  });
+
   it('logs how many it purged, never what', async () => {
     await doneRequest(h);
     await h.advance(31 * DAY);
