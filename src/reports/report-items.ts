@@ -62,7 +62,9 @@ export async function loadReportItems(db: PrismaClient, scope: ReportScope, peri
     },
     orderBy: { number: 'asc' },
   });
-  const openAtEnd = rows.filter((r) => r.createdAt < asOf && (r.closedAt === null || r.closedAt >= asOf));
+  // A period that has not begun yet has no end to be overdue at.
+  const started = asOf > period.from;
+  const openAtEnd = started ? rows.filter((r) => r.createdAt < asOf && (r.closedAt === null || r.closedAt >= asOf)) : [];
   const [missed, overdue] = await Promise.all([missedDeadline(db, rows.map((r) => r.id)), overdueAt(db, openAtEnd, asOf)]);
   const within = (at: Date | null) => at !== null && at >= period.from && at < period.to;
   const items = rows.map(

@@ -69,6 +69,12 @@ describe("Sales' figures for the week of 2026-11-23 (see fixtures.ts for each it
     expect(figures.total).toEqual({ ...zero('total'), opened: 2, overdue: 2 });
   });
 
+  it('a period that has not begun counts nothing, not even what is overdue today', async () => {
+    const january = parsePeriod('2027-01-01..2027-01-31', MONDAY_10AM, SHANGHAI);
+    const figures = await computeFigures(database.db, { departmentId: 'sales', workflow: null }, january, MONDAY_10AM);
+    expect(figures.total).toEqual(zero('total'));
+  });
+
   it('lists the items behind the figures, and only those', async () => {
     const { items } = await loadReportItems(database.db, { departmentId: 'sales', workflow: null }, week, MONDAY_10AM);
     expect(items.map((i) => i.number)).toEqual([101, 102, 103, 104, 106, 108, 201, 202]);
