@@ -3,7 +3,7 @@ import { createConsoleAdapter } from '../../adapters/console/console-adapter.js'
 import type { Harness } from './harness.js';
 
 /**
- * Runs a console playground session on the harness, fed line by line as `npm start < script`
+ * Runs a console playground session on the harness, fed line by line as `npm run start:console < script`
  * does (starting as zhang.wei), and returns the transcript.
  */
 export async function consoleSession(h: Harness, lines: string[]): Promise<string> {

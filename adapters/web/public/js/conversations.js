@@ -3,7 +3,7 @@ import { t } from './i18n.js';
 
 /**
  * The sidebar: the acting person's direct messages with Baton, then every department's
- * channel (their own first). A dot marks a conversation with messages not yet seen.
+ * channel (their own first, in bold). A dot marks a conversation with messages not yet seen.
  */
 export function renderConversations({ direct, channels }, list, { current, unread, open }) {
   const item = (conversation) =>
@@ -11,7 +11,7 @@ export function renderConversations({ direct, channels }, list, { current, unrea
       el(
         'button',
         {
-          class: 'conversation',
+          class: conversation.kind === 'channel' && conversation.member ? 'conversation mine' : 'conversation',
           attrs: {
             type: 'button',
             'data-conversation': conversation.id,
@@ -21,7 +21,7 @@ export function renderConversations({ direct, channels }, list, { current, unrea
         },
         [
           el('span', { class: 'name', text: conversation.name }),
-          conversation.kind === 'channel' && conversation.member && el('span', { class: 'member', text: t('web.memberOf') }),
+          conversation.kind === 'channel' && conversation.member && el('span', { class: 'visually-hidden', text: ` (${t('web.memberOf')})` }),
           unread(conversation) && el('span', { class: 'unread', text: '●', attrs: { title: 'new', 'aria-label': 'new' } }),
         ],
       ),
