@@ -9,6 +9,7 @@ export interface PlaygroundRig {
   h: Harness;
   web: WebPlayground;
   server: HttpServer;
+  /** Throws when the rig was started without one (`browser: false`). */
   browser: Browser;
   /** A fresh page on the playground, acting as `personId`, once it has loaded. */
   open(personId: string): Promise<Page>;
@@ -18,9 +19,9 @@ export interface PlaygroundRig {
 /**
  * The web playground as `npm start` serves it, in-process on the test harness (its database,
  * Redis, scheduler and manual clock, Monday 2026-11-30 10:00 in Shanghai), on a free loopback
- * port, with a headless Chromium to drive it.
+ * port, with a headless Chromium to drive it (unless `browser: false`, for tests of the HTTP API).
  */
-export async function startPlaygroundRig(): Promise<PlaygroundRig> {
+export async function startPlaygroundRig(options: { browser?: boolean } = {}): Promise<PlaygroundRig> {
   const h = await createHarness(undefined, { recordingPlatform: false });
   const web = createWebPlayground({
     baton: h.baton,
@@ -31,20 +32,23 @@ export async function startPlaygroundRig(): Promise<PlaygroundRig> {
   });
   h.baton.addAdapter(web.adapter);
   const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: web.routes });
-  const browser = await launchChromium();
+  const browser = options.browser === false ? null : await launchChromium();
   return {
     h,
     web,
     server,
-    browser,
+    get browser() {
+      if (!browser) throw new Error('This rig was started without a browser');
+      return browser;
+    },
     async open(personId) {
-      const page = await browser.newPage();
+      const page = await this.browser.newPage();
       await page.goto(`${server.url}/?as=${encodeURIComponent(personId)}`);
       await page.locator(`body[data-ready="${personId}"]`).waitFor();
       return page;
     },
     async close() {
-      await browser.close();
+      await browser?.close();
       web.stop();
       await server.close();
       await h.close();
