@@ -10,8 +10,7 @@ import { formatMeetingTime } from './meeting-time.js';
 
 const TOPIC_MAX = 200;
 const NOTES_MAX = 2000;
-/** Meetings start on the quarter hour between 07:00 and 21:45: a choice, not a free-text time. */
-const TIMES = Array.from({ length: 60 }, (_, n) => `${String(7 + Math.floor(n / 4)).padStart(2, '0')}:${String((n % 4) * 15).padStart(2, '0')}`);
+const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
 
 /** The form of a cross-department coordination meeting (跨部门协调会, §4.1.1). */
 export function coordinationForm(view: ViewContext): FormField[] {
@@ -27,7 +26,7 @@ export function coordinationForm(view: ViewContext): FormField[] {
       hint: view.env.directory.departments().map((d) => d.id).join(', '),
     },
     { kind: 'date', name: 'date', label: t('meeting.field.date'), required: true, notBefore: 'today' },
-    { kind: 'select', name: 'time', label: t('meeting.field.time'), required: true, options: TIMES.map((time) => ({ value: time, label: time })), initial: '14:00' },
+    { kind: 'text', name: 'time', label: t('meeting.field.time'), required: true, multiline: false, maxLength: 5, hint: 'HH:MM', initial: '14:00' },
     { kind: 'text', name: 'topic', label: t('meeting.field.topic'), required: true, multiline: false, maxLength: TOPIC_MAX },
     { kind: 'text', name: 'notes', label: t('meeting.field.notes'), required: false, multiline: true, maxLength: NOTES_MAX },
   ];
@@ -51,9 +50,13 @@ export function createCoordination(values: FormValues, requester: Person, env: W
     errors.push({ field: 'departments', messageKey: 'meeting.error.tooFewDepartments', params: { field: label('departments') } });
   }
   const date = String(values.date);
-  const time = String(values.time);
-  const startsAt = instantAt(date, time, timezone);
-  if (!startsAt) {
+  // 9:30 and 09：30 (a Chinese keyboard's colon) are read as 09:30.
+  const typed = TIME.exec(String(values.time));
+  const time = typed ? `${typed[1]!.padStart(2, '0')}:${typed[2]}` : String(values.time);
+  const startsAt = typed ? instantAt(date, time, timezone) : null;
+  if (!typed) {
+    errors.push({ field: 'time', messageKey: 'meeting.error.badTime', params: { field: label('time'), value: time } });
+  } else if (!startsAt) {
     errors.push({ field: 'time', messageKey: 'meeting.error.noSuchTime', params: { field: label('time'), date, time, timezone } });
   } else if (startsAt <= env.now) {
     errors.push({ field: 'time', messageKey: 'meeting.error.pastTime', params: { field: label('time'), when: formatMeetingTime(startsAt.toISOString(), requester.locale, timezone) } });

@@ -29,7 +29,7 @@ describe('a cross-department coordination meeting', () => {
     if (reply.kind !== 'form') return;
     expect(reply.form).toMatchObject({ id: 'cmd:meeting', title: '召集跨部门协调会' });
     expect(reply.form.fields.map((f) => [f.name, f.kind, f.required])).toEqual([
-      ['departments', 'text', true], ['date', 'date', true], ['time', 'select', true], ['topic', 'text', true], ['notes', 'text', false],
+      ['departments', 'text', true], ['date', 'date', true], ['time', 'text', true], ['topic', 'text', true], ['notes', 'text', false],
     ]);
   });
 
@@ -42,6 +42,8 @@ describe('a cross-department coordination meeting', () => {
 
     const one = await call('chen.jie', 'depts=it date=2026-12-01 time=15:00 topic="Printers"');
     expect(textOf(one)).toBe('Nothing was saved. Please fix:\n• Departments (ids or names, separated by commas): a coordination meeting brings together at least two departments.');
+    const badTime = await call('zhang.wei', 'depts=it,sales date=2026-12-01 time=3pm topic="Printers"');
+    expect(textOf(badTime)).toBe('未保存任何内容。请修改：\n• 时间：请按 15:00 的格式填写时间，而不是“3pm”。');
     const yesterday = await call('zhang.wei', 'depts=it,sales date=2026-11-29 time=15:00 topic="Printers"');
     expect(textOf(yesterday)).toContain('日期：不能早于今天（今天是 2026-11-30）。');
     expect(await h.db.workflowInstance.count()).toBe(0);
@@ -49,7 +51,7 @@ describe('a cross-department coordination meeting', () => {
   });
 
   it('invites each department with its card, reminds them before it starts, and closes for updates at its time', async () => {
-    const reply = await call('zhang.wei', 'depts="IT, 综合管理部" date=2026-12-01 time=15:00 topic="New printers" notes="Which floors first?"');
+    const reply = await call('zhang.wei', 'depts="IT, 综合管理部" date=2026-12-01 time=15：00 topic="New printers" notes="Which floors first?"');
     expect(textOf(reply)).toBe('已召集 MTG-1，时间 2026-12-01 周二 15:00 GMT+8。已向信息技术部、综合管理部发送会议卡片，会前将再次提醒。');
     const row = await meetingRow();
     expect(row).toMatchObject({ key: null, requesterId: 'zhang.wei', departmentId: 'sales', title: 'New printers' });
