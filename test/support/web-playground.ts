@@ -33,16 +33,19 @@ export async function startPlaygroundRig(options: { browser?: boolean } = {}): P
   h.baton.addAdapter(web.adapter);
   const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: web.routes });
   const browser = options.browser === false ? null : await launchChromium();
+  const requireBrowser = () => {
+    if (!browser) throw new Error('This rig was started without a browser');
+    return browser;
+  };
   return {
     h,
     web,
     server,
     get browser() {
-      if (!browser) throw new Error('This rig was started without a browser');
-      return browser;
+      return requireBrowser();
     },
     async open(personId) {
-      const page = await this.browser.newPage();
+      const page = await requireBrowser().newPage();
       await page.goto(`${server.url}/?as=${encodeURIComponent(personId)}`);
       await page.locator(`body[data-ready="${personId}"]`).waitFor();
       return page;
