@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpsDeps } from '../../src/ops/ops-routes.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { capturingLogger, serveOps, type OpsServer } from './support.js';
 
@@ -15,8 +16,8 @@ const PASSWORD = 'correct horse battery staple';
 const TOKEN = 'board-token-0123456789abcdef0123';
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
-async function withBoard(settings: Parameters<typeof serveOps>[1]['settings'], run: (server: OpsServer) => Promise<void>) {
-  const server = await serveOps(h, { settings: settings ?? {} });
+async function withBoard(settings: OpsDeps['settings'], run: (server: OpsServer) => Promise<void>) {
+  const server = await serveOps(h, { settings });
   try {
     await run(server);
   } finally {
