@@ -53,7 +53,10 @@ export function levelNotes(after: R, input: EventInput<RiskData>): Notification[
     const value = reading ? formatValue(reading.value, indicator.unit) : '—';
     if (alertRank(to) > alertRank(from)) {
       const threshold = formatValue(indicator.thresholds[to!], indicator.unit);
-      notes.push(...tell('risk.notify.raised', { indicator: indicator.name, value, colour: colour(to), threshold, owner }, true));
+      const params = { indicator: indicator.name, value, colour: colour(to), threshold, owner };
+      // Below the risk's colour, an indicator's rise is news but asks for no new acknowledgement.
+      if (raisesAlert(before.alertLevel, after.data.alertLevel)) notes.push(...tell('risk.notify.raised', params, true));
+      else notes.push(...tell('risk.notify.indicatorRaised', { ...params, alert: colour(after.data.alertLevel) }, false));
     } else if (after.data.alertLevel !== null) {
       notes.push(...tell('risk.notify.eased', { indicator: indicator.name, value, level: colour(to), colour: colour(after.data.alertLevel) }, false));
     } else {

@@ -233,3 +233,20 @@ describe('indicators and reviews', () => {
     expect(chosen.instance.data).toMatchObject({ suggestedResponse: 'mitigate', response: 'transfer' });
   });
 });
+
+describe('several indicators', () => {
+  const cash: Indicator = { key: 'cash', name: 'Cash cover', unit: 'months', direction: 'below', thresholds: { yellow: 3, orange: 2, red: 1 }, level: null, readings: [] };
+
+  it('keeps the risk at its worst colour, and tells of a milder indicator rising without asking for a new acknowledgement', () => {
+    const alerted = read(riskIn('open', [overdue(null), cash]), '31').instance;
+    const acknowledged = transition(riskWorkflow, alerted, 'acknowledge', actors.owner!, validInput.acknowledge!, env).instance;
+    const cashYellow = transition(riskWorkflow, acknowledged, 'reading', actors.system!, { indicator: 'cash', value: '2.5' }, env);
+    expect(cashYellow.instance).toMatchObject({ state: 'acknowledged', data: { alertLevel: 'red' } });
+    expect(notes(cashYellow.effects)).toEqual(['person:zhang.wei risk.notify.indicatorRaised', 'dept:sales risk.notify.indicatorRaised']);
+    // The red indicator recovering leaves the risk yellow: eased, not recovered.
+    const eased = read(cashYellow.instance, '5');
+    expect(eased.instance).toMatchObject({ state: 'acknowledged', data: { alertLevel: 'yellow' } });
+    expect(notes(eased.effects)).toEqual(['person:zhang.wei risk.notify.eased', 'dept:sales risk.notify.eased']);
+    expect(eased.effects.find((e) => e.type === 'notify')).toMatchObject({ params: { level: { key: 'risk.colour.normal' }, colour: { key: 'risk.colour.yellow' } } });
+  });
+});
