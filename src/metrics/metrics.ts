@@ -55,7 +55,7 @@ const deliveries = new Counter({
 
 const inbound = new Counter({
   name: 'baton_inbound_events_total',
-  help: 'Requests and events received from a platform (before deduplication), by platform and kind.',
+  help: 'Verified requests and events from a platform (redeliveries included, forgeries not), by platform and kind.',
   labelNames: ['platform', 'kind'] as const,
   registers: [registry],
 });
