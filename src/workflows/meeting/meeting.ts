@@ -81,7 +81,7 @@ const text = (name: string, view: ViewContext, required: boolean): FormField => 
   maxLength: TEXT_MAX,
 });
 
-const at = (iso: string | null) => () => (iso ? new Date(iso) : null);
+const instant = (iso: string | null) => (iso ? new Date(iso) : null);
 
 /** Everyone invited: each department (its channel, or its members) and each person attending. */
 function invite(i: M, messageKey: Notification['messageKey'], params: Notification['params'], withCard: boolean): Notification[] {
@@ -105,8 +105,10 @@ export const meetingWorkflow: WorkflowDefinition<MeetingData> = {
       tone: 'info',
       waitingOn: stillToPost,
       timers: [
-        { event: 'remind', at: (i) => at(i.data.remindAt)() },
-        { event: 'hold', at: (i) => at(i.data.startsAt)() },
+        // Coordination meetings remind their departments before they start; the weekly and
+        // project ones were filed at their reminder time, so have no reminder of their own.
+        { event: 'remind', at: (i) => instant(i.data.remindAt) },
+        { event: 'hold', at: (i) => instant(i.data.startsAt) },
       ],
     },
     held: { tone: 'success', terminal: true, waitingOn: () => [] },
