@@ -7,7 +7,7 @@ import { createQueues } from '../../src/scheduler/queues.js';
 import { createDatabase } from '../../src/storage/database.js';
 import { ENCRYPT_KEY, VERIFICATION_TOKEN } from '../adapters/feishu/support/events.js';
 import { startFakeOpenApi } from '../adapters/feishu/support/fake-open-api.js';
-import { appId } from '../adapters/feishu/support/rig.js';
+import { appId, createFeishuRig } from '../adapters/feishu/support/rig.js';
 import { startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
 import { APP_TOKEN, BOT_TOKEN } from '../adapters/slack/support/slack-requests.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -109,5 +109,14 @@ describe('/readyz', () => {
     expect((await server.get('/readyz')).status).toBe(200);
     await feishu.stop();
     expect((await server.get('/readyz')).status).toBe(503);
+  });
+
+  it('is ready while the Feishu long connection is open, and not once it is closed', async () => {
+    const rig = await createFeishuRig({ mode: 'ws', harness: h });
+    cleanups.push(() => rig.close());
+    const server = await serve({ platforms: () => [{ name: 'feishu', ready: () => rig.platform.ready() }] });
+    await expect.poll(async () => (await server.get('/readyz')).status).toBe(200);
+    await rig.platform.stop();
+    expect(JSON.parse((await server.get('/readyz')).body)).toMatchObject({ failed: ['feishu'], checks: { feishu: 'not ready' } });
   });
 });
