@@ -21,7 +21,13 @@ export type CheckResult = 'ok' | 'not ready' | 'timeout' | 'failed';
 
 /** `SELECT 1`: the pool can reach PostgreSQL and the server answers queries. */
 export function databaseCheck(db: Pick<PrismaClient, '$queryRaw'>): ReadinessCheck {
-  return { name: 'database', check: async () => (await db.$queryRaw`SELECT 1`, true) };
+  return {
+    name: 'database',
+    async check() {
+      await db.$queryRaw`SELECT 1`;
+      return true;
+    },
+  };
 }
 
 /** What the Redis check needs of a connection (ioredis). */
