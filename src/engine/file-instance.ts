@@ -33,6 +33,8 @@ export async function fileInstance(tx: Prisma.TransactionClient, def: WorkflowDe
       departmentId: filing.departmentId,
       waitingOn: [],
       key: filing.key,
+      // Baton's clock, not the database's: reports and agendas compare it with deadlines.
+      createdAt: env.now,
     },
   });
   const instance = toInstance(row);
@@ -43,7 +45,7 @@ export async function fileInstance(tx: Prisma.TransactionClient, def: WorkflowDe
     data: { dueAt: instance.dueAt, closedAt: instance.closedAt, waitingOn: def.states[def.initial]!.waitingOn(instance) },
   });
   await tx.auditEntry.create({
-    data: { instanceId: instance.id, version: 1, actorId: filing.actorId, event: 'submit', fromState: '', toState: def.initial, data: filing.input as Prisma.InputJsonValue },
+    data: { instanceId: instance.id, version: 1, actorId: filing.actorId, event: 'submit', fromState: '', toState: def.initial, data: filing.input as Prisma.InputJsonValue, at: env.now },
   });
   await writeEffects(tx, instance.id, 1, effects);
   return instance;

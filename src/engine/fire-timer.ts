@@ -64,6 +64,7 @@ export async function fireTimer(
           fromState: instance.state,
           toState: instance.state,
           data: { step: timer.step, dueAt: timer.dueAt.toISOString() } as Prisma.InputJsonValue,
+          at: env.now,
         },
       });
       const effects: Effect[] = step.notifications.map((note) => ({ type: 'notify', ...note }));

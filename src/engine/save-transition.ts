@@ -26,6 +26,7 @@ export async function saveTransition(
       dueAt: next.dueAt,
       closedAt: next.closedAt,
       reworkCount: next.reworkCount,
+      departmentId: next.departmentId,
     },
   });
   if (saved.count === 0) return false;
@@ -38,6 +39,7 @@ export async function saveTransition(
       fromState: result.audit.fromState,
       toState: result.audit.toState,
       data: result.audit.data as Prisma.InputJsonValue,
+      at: result.audit.at,
     },
   });
   await writeEffects(tx, before.id, next.version, result.effects);

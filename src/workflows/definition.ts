@@ -22,6 +22,11 @@ export interface WorkflowDefinition<D = any> {
   events: Record<string, EventSpec<D>>;
   start: StartSpec<D>;
   /**
+   * The department the item counts under (reports, agendas), when an event can change it: a
+   * complaint transferred to another department. Without it the filing department stays.
+   */
+  departmentOf?(data: D): string | null;
+  /**
    * The workflow-specific part of its card; state, deadline and buttons are generic. A `tone`
    * overrides the state's, for colours the data decides (a risk's red, orange or yellow alert).
    */

@@ -21,7 +21,8 @@ export interface Transitioned<D> {
   instance: Instance<D>;
   waitingOn: string[];
   effects: Effect[];
-  audit: { event: string; fromState: string; toState: string; data: Record<string, unknown> };
+  /** `at` is the environment's now, so audit times follow the same clock as deadlines. */
+  audit: { event: string; fromState: string; toState: string; data: Record<string, unknown>; at: Date };
 }
 
 /**
@@ -53,6 +54,7 @@ export function transition<D>(
     version,
     stateVersion: stateChanged ? version : instance.stateVersion,
     data,
+    departmentId: def.departmentOf ? def.departmentOf(data) : instance.departmentId,
     reworkCount: instance.reworkCount + (spec.rework ? 1 : 0),
   };
   const effects: Effect[] = [];
@@ -65,7 +67,7 @@ export function transition<D>(
     instance: next,
     waitingOn: def.states[next.state]!.waitingOn(next),
     effects,
-    audit: { event, fromState: instance.state, toState, data: auditData(values) },
+    audit: { event, fromState: instance.state, toState, data: auditData(values), at: env.now },
   };
 }
 

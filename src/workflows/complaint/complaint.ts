@@ -115,6 +115,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintData> = {
     follow_up: { tone: 'info', waitingOn: takenBy, deadline: { at: after((env) => env.config.workflows.complaint.followUpWithin) } },
     closed: { tone: 'success', terminal: true, waitingOn: () => [] },
   },
+  departmentOf: (data) => data.department,
   start: {
     form: (view) => [
       text('customer', view, { multiline: false, max: TITLE_MAX }),

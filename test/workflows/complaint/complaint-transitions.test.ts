@@ -77,6 +77,8 @@ describe('complaint deadlines and data', () => {
       const result = transition(complaintWorkflow, instanceIn('investigating', severity), 'transfer', actors.takenBy!, validInput.transfer!, env);
       expect(hours(env.now, result.instance.dueAt)).toBe(expected);
       expect(result.waitingOn).toEqual(['dept:it']);
+      // Reports and agendas count the complaint under the department now responsible.
+      expect(result.instance.departmentId).toBe('it');
     }
   });
 
