@@ -57,7 +57,7 @@ export async function createSlackPlatform(deps: {
     // Slack allows 3 seconds; the rest is margin for the network between Slack and Baton.
     answerWithinMs: deps.answerWithinMs ?? 2_000,
   };
-  // Before every other middleware: repeated and refused deliveries are traffic too.
+  // Before every other middleware, so redeliveries that the dedupe drops count as traffic too.
   app.use(async ({ body, next }) => {
     countInbound('slack', inboundKind(body));
     await next();
