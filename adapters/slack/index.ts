@@ -70,7 +70,7 @@ export async function createSlackPlatform(deps: {
   let started = false;
   return {
     adapter: createSlackOutbound({ client: createOutboundClient(settings, logger), logger }),
-    routes: receiver ? [slackRoute(receiver)] : [],
+    routes: receiver ? [slackRoute(receiver, { signingSecret: settings.signingSecret!, logger })] : [],
     async start() {
       if (settings.mode === 'socket' && !started) {
         await app.start().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -13,8 +14,17 @@ export interface InboundDedupe {
 export function createInboundDedupe(db: Database): InboundDedupe {
   return {
     async firstTime(platform, eventId) {
-      const claimed = await db.processedEvent.createMany({ data: [{ platform, eventId }], skipDuplicates: true });
+      const claimed = await db.processedEvent.createMany({ data: [{ platform, eventId: storableId(eventId) }], skipDuplicates: true });
       return claimed.count === 1;
     },
   };
+}
+
+/**
+ * Real event ids are short ASCII. One with a NUL or a surrogate (PostgreSQL refuses a NUL and
+ * half a pair; only a broken or hostile sender sends either) is claimed by its digest instead.
+ */
+function storableId(eventId: string): string {
+  if (!/\u0000|[\ud800-\udfff]/.test(eventId)) return eventId;
+  return `sha256:${createHash('sha256').update(eventId, 'utf16le').digest('hex')}`;
 }

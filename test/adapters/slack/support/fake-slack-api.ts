@@ -142,9 +142,18 @@ function decodeArgs(raw: string, contentType: string): Record<string, any> {
   if (contentType.includes('application/json')) return JSON.parse(raw || '{}');
   const args: Record<string, any> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    args[key] = /^[[{]/.test(value) ? parseOr(value) : value;
   }
   return args;
+}
+
+/** JSON arguments (blocks, view) parsed; text that merely starts with a bracket stays text. */
+function parseOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
