@@ -10,7 +10,7 @@ import { capturingLogger } from './support.js';
 const TENANT_TOKEN = 't-g1044qeGEDXTB6NDJOGV4JQCYDGHRBARFTGT1234';
 
 describe('log redaction', () => {
-  it('censors secrets wherever a log object carries them, and keeps everything else', () => {
+  it('censors secrets in the first levels of a log object and in request and client-error headers, and keeps everything else', () => {
     const { logger, lines } = capturingLogger();
     logger.warn(
       {
