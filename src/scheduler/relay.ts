@@ -6,15 +6,18 @@ import type { Queues } from './queues.js';
 export const timerJobId = (id: bigint | string) => `timer-${id}`;
 export const effectJobId = (id: bigint | string) => `effect-${id}`;
 const BATCH = 200;
+/** Finished delivery jobs are kept this long (`removeOnComplete`): an effect younger without a job was lost. */
+const KEEP_DELIVERY_JOBS_S = 7 * 86_400;
 
 export interface Relay {
   /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
   relayOnce(): Promise<number>;
   /**
-   * Re-adds the jobs of pending timers that Redis no longer has (a Redis that lost its data,
-   * or was replaced): PostgreSQL holds every timer, so none is lost with Redis.
+   * Re-adds the jobs that Redis no longer has (a Redis that lost its data, or was replaced):
+   * those of pending timers, and those of message effects handed over in the last week.
+   * PostgreSQL holds every timer and effect, so none is lost with Redis.
    */
-  recover(): Promise<number>;
+  recover(): Promise<{ timers: number; effects: number }>;
   /** Relays every `intervalMs`, and soon after each `kick()`. */
   start(intervalMs: number): void;
   kick(): void;
@@ -68,13 +71,17 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
           rows.map((row) => ({
             name: 'deliver',
             data: { effectId: String(row.id) },
-            opts: { jobId: effectJobId(row.id), attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
+            opts: effectJobOptions(row.id),
           })),
         );
         await tx.outboxEffect.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { dispatchedAt: new Date() } });
       }
       return rows.length;
     });
+
+  function effectJobOptions(id: bigint) {
+    return { jobId: effectJobId(id), attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: KEEP_DELIVERY_JOBS_S }, removeOnFail: { age: 30 * 86_400 } };
+  }
 
   function timerJobOptions(id: bigint, dueAt: Date) {
     const delay = Math.max(0, dueAt.getTime() - clock.now().getTime());
@@ -105,7 +112,11 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
     return running;
   }
 
-  async function recover(): Promise<number> {
+  async function recover() {
+    return { timers: await recoverTimers(), effects: await recoverEffects() };
+  }
+
+  async function recoverTimers(): Promise<number> {
     let recovered = 0;
     let after = -1n;
     for (;;) {
@@ -119,6 +130,33 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
         if (await queues.timers.getJob(timerJobId(row.id))) continue;
         await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
         recovered++;
+      }
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  /**
+   * An effect handed over but whose job is gone is delivered again: the deliverer skips every
+   * target it already served (one Delivery row each), so this re-sends nothing that arrived.
+   */
+  async function recoverEffects(): Promise<number> {
+    let recovered = 0;
+    let after = -1n;
+    // dispatchedAt is written with the machine's time, as BullMQ ages jobs.
+    const since = new Date(Date.now() - KEEP_DELIVERY_JOBS_S * 1000);
+    for (;;) {
+      const rows = await db.outboxEffect.findMany({
+        where: { dispatchedAt: { gte: since }, id: { gt: after } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+      });
+      if (rows.length === 0) return recovered;
+      const present = await Promise.all(rows.map((row) => queues.deliveries.getJob(effectJobId(row.id))));
+      const lost = rows.filter((_, i) => !present[i]);
+      if (lost.length) {
+        await queues.deliveries.addBulk(lost.map((row) => ({ name: 'deliver', data: { effectId: String(row.id) }, opts: effectJobOptions(row.id) })));
+        recovered += lost.length;
       }
       after = rows.at(-1)!.id;
     }

@@ -86,7 +86,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       if (options.relay) {
         const recovered = await relay.recover();
-        if (recovered) options.logger.warn({ recovered }, 'timers missing from Redis were queued again');
+        if (recovered.timers || recovered.effects) options.logger.warn(recovered, 'jobs missing from Redis were queued again');
         await relay.relayOnce();
         relay.start(1_000);
       }

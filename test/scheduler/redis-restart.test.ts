@@ -51,8 +51,39 @@ it('queues pending timers again when Redis comes back empty', async () => {
   dirs.push(empty);
   redis = await server.start(empty.path);
   expect(await h.scheduler.queues.timers.getDelayedCount()).toBe(0);
-  // A restarted bot or worker recovers them from PostgreSQL.
-  expect(await h.scheduler.relay.recover()).toBe(2);
+  // A restarted bot or worker recovers them from PostgreSQL; the filing's delivered messages
+  // are handed over again too, and find every target already served.
+  const sentBefore = h.platform.sent.length;
+  expect((await h.scheduler.relay.recover()).timers).toBe(2);
+  await h.scheduler.settle();
+  expect(h.platform.sent).toHaveLength(sentBefore);
   await h.advance(7 * HOUR);
   expect(reviewReminders(h)).toHaveLength(1);
+});
+
+it('delivers messages that were handed to Redis but lost with it, exactly once', async () => {
+  const port = await findFreePort();
+  const server = await privateRedis(port, 'lost-messages');
+  redis = await server.start();
+  h = await createHarness(undefined, { redisUrl: redis.url });
+  // Deliveries wait (a busy or stopped worker) while the filing's messages sit in Redis…
+  await h.scheduler.queues.deliveries.pause();
+  await h.baton.router.handle(h.person('zhang.wei'), { type: 'submit', formId: 'cmd:request', values: newRequest });
+  await h.scheduler.relay.relayOnce();
+  expect(await h.scheduler.queues.deliveries.getWaitingCount()).toBeGreaterThan(0);
+  expect(h.platform.sent).toHaveLength(0);
+  // …when Redis comes back empty.
+  await redis.stop();
+  const empty = await makeTempDir('baton-redis-empty-');
+  dirs.push(empty);
+  redis = await server.start(empty.path);
+  const recovered = await h.scheduler.relay.recover();
+  expect(recovered.effects).toBeGreaterThan(0);
+  await h.scheduler.settle();
+  const filed = h.platform.sent.filter((s) => /REQ-1/.test(s.text ?? ''));
+  expect(filed.length).toBeGreaterThan(0);
+  // Recovering again (another process starting) sends nothing twice.
+  await h.scheduler.relay.recover();
+  await h.scheduler.settle();
+  expect(h.platform.sent.filter((s) => /REQ-1/.test(s.text ?? ''))).toEqual(filed);
 });
