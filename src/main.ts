@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createWebPlayground, isLoopbackAddress } from '../adapters/web/index.js';
+import { createWebPlayground, isLoopbackAddress, type PlaygroundRecurring } from '../adapters/web/index.js';
 import { webText } from '../adapters/web/messages.js';
 import { commands } from '../commands/index.js';
 import { createBaton, type Baton } from './app.js';
@@ -83,6 +83,10 @@ async function main() {
   baton.onCommitted(() => scheduler.relay.kick());
   // Adapters stop first (no new work), then the scheduler finishes its running jobs.
   cleanups.unshift(() => scheduler.stop());
+  // Each platform's sending side is registered before the workers take their first job: a
+  // delivery run without it finds no way to reach anyone and drops the message.
+  const platforms = playground ? [] : await createPlatforms(process.env, baton, logger);
+  for (const platform of platforms) baton.addAdapter(platform.adapter);
   await scheduler.start();
   if (settings.BATON_ROLE !== 'bot') {
     const recurring = await reconcileRecurring(scheduler.queues.recurring, recurringJobs(config));
@@ -94,7 +98,7 @@ async function main() {
   const serving: Platform[] = [];
   const ownRoutes = coreRoutes({ baton, db, config, logger, ops: { settings, queues: scheduler.queues, platforms: () => serving } });
   if (!playground) {
-    await connectPlatforms(baton, settings, logger, cleanups, ownRoutes, serving);
+    await connectPlatforms(platforms, settings, logger, cleanups, ownRoutes, serving);
     logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
     return;
   }
@@ -102,7 +106,9 @@ async function main() {
   const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
   // The web page is the playground; `npm run start:console` (`--console`) keeps the terminal one.
   if (!process.argv.includes('--console')) {
-    await startWebPlayground({ baton, clock: offsetClock, settle: () => scheduler.settle(), settings, logger, cleanups, routes: ownRoutes, startAs });
+    // Job schedulers follow real time: the clock control runs them itself as it passes their times.
+    const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
+    await startWebPlayground({ baton, clock: offsetClock, settle: () => scheduler.settle(), recurring, settings, logger, cleanups, routes: ownRoutes, startAs });
     return;
   }
   const terminal = createConsoleAdapter({
@@ -134,6 +140,7 @@ async function startWebPlayground(deps: {
   baton: Baton;
   clock: ManualClock;
   settle(): Promise<void>;
+  recurring: PlaygroundRecurring;
   settings: Settings;
   logger: Logger;
   cleanups: Cleanup[];
@@ -152,13 +159,11 @@ async function startWebPlayground(deps: {
 }
 
 /**
- * Every process delivers, so every process gets the platforms' outbound side; only bots take
- * traffic (webhook routes, Socket Mode, long connection). Every process, workers included,
- * serves Baton's own routes (health, readiness, metrics) on PORT.
+ * Every process delivers, so every process has the platforms' outbound side (registered in
+ * main); only bots take traffic (webhook routes, Socket Mode, long connection). Every process,
+ * workers included, serves Baton's own routes (health, readiness, metrics) on PORT.
  */
-async function connectPlatforms(baton: Baton, settings: Settings, logger: Logger, cleanups: Cleanup[], ownRoutes: Route[], serving: Platform[]) {
-  const platforms = await createPlatforms(process.env, baton, logger);
-  for (const platform of platforms) baton.addAdapter(platform.adapter);
+async function connectPlatforms(platforms: Platform[], settings: Settings, logger: Logger, cleanups: Cleanup[], ownRoutes: Route[], serving: Platform[]) {
   const takesTraffic = settings.BATON_ROLE !== 'worker';
   const routes = [...ownRoutes, ...(takesTraffic ? platforms.flatMap((p) => p.routes) : [])];
   const server = await startHttpServer({ port: settings.PORT, host: listenHost(settings, false), routes });

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const READY_TIMEOUT_MS = 90_000;
+const LOG_TAIL_LINES = 60;
+
+export interface BatonProcessOptions {
+  /** A name for messages and figures, e.g. `bot-1`. */
+  name: string;
+  role: 'bot' | 'worker';
+  /** The environment of `npm start`: DATABASE_URL, REDIS_URL, SLACK_*, PORT, … */
+  env: Record<string, string>;
+}
+
+export interface BatonProcess {
+  name: string;
+  role: 'bot' | 'worker';
+  /** Running and past "Baton is running". */
+  readonly up: boolean;
+  /** Starts the process (again) and resolves once it says it is running. */
+  start(): Promise<void>;
+  /** SIGKILL: no shutdown of any kind, as an OOM kill or a pulled plug would do. */
+  kill(): Promise<void>;
+  /** SIGTERM, and waits for the exit code (0 for a clean stop). */
+  stop(): Promise<number | null>;
+  /** The last lines the process logged, for failure messages. */
+  logTail(): string;
+  /** How often it was started, and how often it exited without being told to. */
+  readonly starts: number;
+  readonly unexpectedExits: number;
+  /** It exited without being told to, and has not been started again. */
+  readonly crashed: boolean;
+}
+
+/**
+ * Baton as its operators run it: `tsx src/main.ts` in a process of its own with
+ * BATON_ROLE=bot or worker, logging JSON to stderr. Restartable, so a chaos loop can kill it
+ * and bring it back as a supervisor (systemd, Kubernetes) would.
+ */
+export function batonProcess(options: BatonProcessOptions): BatonProcess {
+  let child: ChildProcess | null = null;
+  let up = false;
+  let starts = 0;
+  let unexpectedExits = 0;
+  let expectingExit = false;
+  let crashed = false;
+  const tail: string[] = [];
+  const remember = (text: string) => {
+    for (const line of text.split('\n')) if (line.trim()) tail.push(`[${options.name}] ${line}`);
+    tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
+  };
+
+  async function start(): Promise<void> {
+    if (child) throw new Error(`${options.name} is already running`);
+    starts++;
+    expectingExit = false;
+    crashed = false;
+    const spawned = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...options.env, BATON_ROLE: options.role },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child = spawned;
+    let log = '';
+    const ready = new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${options.name} did not start within ${READY_TIMEOUT_MS / 1000}s\n${tail.join('\n')}`)), READY_TIMEOUT_MS);
+      spawned.stderr!.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        remember(text);
+        if (up) return;
+        log += text;
+        if (log.includes('Baton is running')) {
+          up = true;
+          clearTimeout(timer);
+          done();
+        }
+      });
+      spawned.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (!up) fail(new Error(`${options.name} exited during start-up (${signal ?? code})\n${tail.join('\n')}`));
+      });
+    });
+    spawned.once('exit', (code, signal) => {
+      if (!expectingExit) {
+        unexpectedExits++;
+        crashed = true;
+        remember(`exited by itself (${signal ?? code})`);
+      }
+      up = false;
+      if (child === spawned) child = null;
+    });
+    await ready;
+  }
+
+  async function signal(name: NodeJS.Signals): Promise<number | null> {
+    const running = child;
+    if (!running) return null;
+    expectingExit = true;
+    const exited = new Promise<number | null>((done) => running.once('exit', (code) => done(code)));
+    running.kill(name);
+    return exited;
+  }
+
+  return {
+    name: options.name,
+    role: options.role,
+    get up() {
+      return up;
+    },
+    get starts() {
+      return starts;
+    },
+    get unexpectedExits() {
+      return unexpectedExits;
+    },
+    get crashed() {
+      return crashed;
+    },
+    start,
+    kill: async () => void (await signal('SIGKILL')),
+    stop: () => signal('SIGTERM'),
+    logTail: () => tail.join('\n'),
+  };
+}
