@@ -38,7 +38,7 @@ describe('npm run start:console', () => {
     const second = start('/as li.na\n/my\n');
     expect(second.code).toBe(0);
     expect(second.out).toContain('待您处理（1）');
-  });
+  }, 90_000); // two starts of a fresh process, on a machine that may be running browser tests too
 
   it('refuses to start on a policy file with mistakes, naming the line and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));

@@ -9,6 +9,7 @@ import type { Route, RequestListener } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { createActions } from './act.js';
 import { createApi } from './api.js';
+import { createClockMover, type PlaygroundRecurring } from './clock-mover.js';
 import { createConversations } from './conversations.js';
 import { createFileStore, serveFile } from './files.js';
 import { refusal } from './http/guard.js';
@@ -17,6 +18,7 @@ import { createLiveUpdates } from './live-updates.js';
 import { createWebAdapter } from './web-adapter.js';
 
 export { isLoopbackAddress } from './http/guard.js';
+export type { PlaygroundRecurring } from './clock-mover.js';
 
 export interface WebPlaygroundOptions {
   baton: Baton;
@@ -24,6 +26,8 @@ export interface WebPlaygroundOptions {
   clock: ManualClock;
   /** Waits until everything committed so far has fired and been delivered (`scheduler.settle`). */
   settle(): Promise<void>;
+  /** Recurring work (meeting reminders, digests) to run as the clock control passes its times. */
+  recurring?: PlaygroundRecurring;
   logger: Logger;
   /** Who the page acts as until someone else is chosen; the directory's first person by default. */
   startAs?: Person;
@@ -56,8 +60,9 @@ export function createWebPlayground(options: WebPlaygroundOptions): WebPlaygroun
   const files = createFileStore({ newId });
   const live = createLiveUpdates(conversations);
   const actions = createActions({ baton, conversations, clock, settle: options.settle, logger });
+  const mover = createClockMover({ clock, settle: options.settle, logger, ...(options.recurring ? { recurring: options.recurring } : {}) });
   const api = createApi({
-    baton, clock, settle: options.settle, conversations, actions, live, logger,
+    baton, clock, moveClock: (target) => mover.moveTo(target), conversations, actions, live, logger,
     startAs: options.startAs ?? baton.directory.people()[0]!,
   });
   const page = createStaticFiles(resolve(import.meta.dirname, 'public'));

@@ -12,7 +12,9 @@ afterAll(async () => {
 
 const messages = (page: Page) => page.locator('#messages');
 const dialog = (page: Page) => page.locator('#form-dialog');
-const cardOf = (page: Page, ref: string) => messages(page).locator('article.card', { hasText: ref });
+/** The cards of one item, by their title (a meeting's agenda may mention the item too). */
+const cardOf = (page: Page, ref: string) =>
+  messages(page).locator('article.card').filter({ has: page.locator('h3', { hasText: new RegExp(`^${ref} · `) }) });
 
 /** Presses a clock button and waits until the clock control is back (what fell due has arrived). */
 async function moveClock(page: Page, name: string) {
@@ -96,9 +98,9 @@ describe('web playground: a cross-department request through its whole life, as 
     await copy.getByText('已完成').waitFor();
     expect(await copy.getByRole('button').count()).toBe(0);
 
-    const row = await rig.h.db.workflowInstance.findFirstOrThrow();
+    const row = await rig.h.db.workflowInstance.findFirstOrThrow({ where: { kind: 'request' } });
     expect(row.state).toBe('done');
-    const byPeople = await rig.h.db.auditEntry.findMany({ where: { actorId: { not: null } }, orderBy: { version: 'asc' } });
+    const byPeople = await rig.h.db.auditEntry.findMany({ where: { instanceId: row.id, actorId: { not: null } }, orderBy: { version: 'asc' } });
     const events = byPeople.map((a) => `${a.actorId}:${a.event}`);
     expect(events).toEqual(['zhang.wei:submit', 'li.na:approve', 'chen.jie:accept', 'chen.jie:deliver', 'zhang.wei:accept_result']);
   }, 60_000);

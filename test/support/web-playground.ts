@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createWebPlayground, type WebPlayground } from '../../adapters/web/index.js';
 import { startHttpServer, type HttpServer } from '../../src/http/http-server.js';
 import { createLogger } from '../../src/logger.js';
+import { recurringHandlers, recurringJobs } from '../../src/recurring-work.js';
+import { exampleConfig } from './env.js';
 import { createHarness, type Harness } from './harness.js';
 import { launchChromium } from './web-browser.js';
 
@@ -23,11 +25,17 @@ export interface PlaygroundRig {
  */
 export async function startPlaygroundRig(options: { browser?: boolean } = {}): Promise<PlaygroundRig> {
   const h = await createHarness(undefined, { recordingPlatform: false });
+  const logger = createLogger({ level: 'silent' });
   const web = createWebPlayground({
     baton: h.baton,
     clock: h.clock,
     settle: () => h.scheduler.settle(),
-    logger: createLogger({ level: 'silent' }),
+    // As main wires it: meeting reminders and digests run as the clock control passes them.
+    recurring: {
+      jobs: recurringJobs(exampleConfig),
+      handlers: recurringHandlers({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
+    },
+    logger,
     loopbackOnly: true,
   });
   h.baton.addAdapter(web.adapter);
