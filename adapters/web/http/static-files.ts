@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, relative } from 'node:path';
+import { extname, join, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,11 +27,11 @@ const PAGE_POLICY = [
  */
 export function createStaticFiles(dir: string) {
   const files = new Map<string, { body: Buffer; type: string }>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const type = TYPES[extname(entry.name)];
-    if (!entry.isFile() || !type) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(`/${relative(dir, path).split('\\').join('/')}`, { body: readFileSync(path), type });
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, name);
+    const type = TYPES[extname(name)];
+    if (!type || !statSync(path).isFile()) continue;
+    files.set(`/${name.split(sep).join('/')}`, { body: readFileSync(path), type });
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -40,7 +40,7 @@ function showSidebar() {
   renderConversations({ direct: $('direct-list'), channels: $('channel-list') }, state.conversations, {
     current: state.current,
     unread,
-    open: (id) => void openConversation(id),
+    open: (id) => openConversation(id).catch((error) => showProblem(t('web.failed', { error: error.message }))),
   });
 }
 
@@ -137,7 +137,9 @@ async function actAs(id) {
   const session = await get('/api/session', { as: id });
   state.me = session.me;
   state.timeZone = session.company.timezone;
+  // The tab remembers its person: a reload, or a copied address, comes back as them.
   sessionStorage.setItem('baton.as', state.me.id);
+  history.replaceState(null, '', `?${new URLSearchParams({ as: state.me.id })}`);
   setTexts(session.texts, state.me.locale);
   applyTexts();
   document.title = `${t('web.title')} · ${session.company.name}`;
@@ -157,7 +159,9 @@ async function actAs(id) {
   document.body.dataset.ready = state.me.id;
 }
 
-$('person').addEventListener('change', (event) => void actAs(event.target.value));
+$('person').addEventListener('change', (event) => {
+  actAs(event.target.value).catch((error) => showProblem(t('web.failed', { error: error.message })));
+});
 $('composer').addEventListener('submit', (event) => {
   event.preventDefault();
   const input = $('command');
