@@ -13,7 +13,8 @@ export interface MenuEvent {
 export function onMenu(ctx: InboundContext) {
   return async (event: MenuEvent): Promise<void> => {
     const ids = event.operator?.operator_id;
-    const command = commandFromMenuKey(event.event_key ?? '');
+    // Verified, but read defensively: a key that is not text names no command.
+    const command = commandFromMenuKey(typeof event.event_key === 'string' ? event.event_key : '');
     if (!ids?.open_id || !command) return;
     const to = { idType: 'open_id' as const, id: ids.open_id };
     ctx.later('menu', async () => {

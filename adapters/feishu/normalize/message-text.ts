@@ -35,8 +35,8 @@ function postElementText(element: unknown): string {
  * mention placeholder (`@_user_2`) turned back into the plain name it stands for.
  */
 export function typedText(message: ReceivedMessage): string | null {
-  const extract = EXTRACTORS[message.message_type];
-  if (!extract) return null;
+  const extract = Object.hasOwn(EXTRACTORS, message.message_type) ? EXTRACTORS[message.message_type] : undefined;
+  if (!extract || typeof message.content !== 'string') return null;
   let content: unknown;
   try {
     content = JSON.parse(message.content);
@@ -46,7 +46,8 @@ export function typedText(message: ReceivedMessage): string | null {
   if (typeof content !== 'object' || content === null) return null;
   const raw = extract(content as Record<string, unknown>);
   if (raw === null) return null;
-  const names = new Map((message.mentions ?? []).map((m) => [m.key, m.name ?? '']));
+  const mentions = Array.isArray(message.mentions) ? message.mentions : [];
+  const names = new Map(mentions.map((m) => [m?.key, typeof m?.name === 'string' ? m.name : '']));
   const withoutLeading = raw.replace(/^(\s*@_(user_\d+|all)\s*)+/, '');
   return withoutLeading.replace(/@_(user_\d+|all)/g, (key) => `@${names.get(key) ?? ''}`).trim();
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { createSlackHarness, type SlackHarness } from '../../adapters/slack/support/slack-harness.js';
@@ -65,10 +65,15 @@ async function expectHandled(c: SlackCase) {
 }
 
 describe('Slack payloads, signed so they pass verification, with any content', () => {
+  /** Where the current test's log lines start. */
+  let testMark = 0;
+  beforeEach(() => {
+    testMark = logs.mark();
+  });
   afterEach(async () => {
     // What the cases set going (notifications, card updates) has gone out without a failure.
     await s.settle();
-    expect(describeLines(logs.errors())).toBe('');
+    expect(describeLines(logs.since(testMark).filter((l) => l.level >= LEVEL.error))).toBe('');
     for (const text of INTERNAL) expect(saidSince(0, 0)).not.toContain(text);
   });
 
