@@ -13,6 +13,7 @@ import { DeliveryError } from './delivery-error.js';
 import { adapterFor, type OutboundAdapter, type OutboundMessage } from './outbound.js';
 import { fromPayload, type PostPayload } from './post.js';
 import { postSends } from './post-sends.js';
+import { recordPatiently } from './record-patiently.js';
 import { renderNotificationText } from './render-text.js';
 import type { Send } from './send.js';
 import { resolveTargets } from './targets.js';
@@ -125,7 +126,8 @@ export function createDeliverer(deps: {
     if (record.status !== 'pending') return;
     try {
       const result = await send.run(`baton-delivery-${record.id}`);
-      await db.$transaction(async (tx) => {
+      // It is out: a failure to record it now would have the retry post it again.
+      const recordSent = () => db.$transaction(async (tx) => {
         if (result?.copy && effect.instanceId && (effect.payload as unknown as Notification).withCard) {
           await tx.cardMessage.create({ data: { instanceId: effect.instanceId, platform: send.platform, ...result.posted, ...result.copy } });
         }
@@ -134,6 +136,7 @@ export function createDeliverer(deps: {
           data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, messageId: result?.posted.messageId ?? null },
         });
       });
+      await recordPatiently(recordSent, (err, attempt) => logger.warn({ err, target: send.key, attempt }, 'recording a sent message failed; trying again'));
       countDelivery(send.platform, 'sent');
     } catch (error) {
       const permanent = error instanceof DeliveryError && error.failure === 'permanent';

@@ -68,3 +68,15 @@ export function killProcess(random: Random, processes: BatonProcess[], inFlight:
     },
   };
 }
+
+/** A crash of PostgreSQL or Redis, brought back on the same address after `downMs`. */
+export function crashServer(name: string, server: { crash(): Promise<string>; start(): Promise<void> }, downMs: number): Fault {
+  return {
+    kind: `${name} crash and restart`,
+    async strike() {
+      const detail = await server.crash();
+      const back = new Promise<void>((resolve) => setTimeout(resolve, downMs)).then(() => server.start());
+      return { target: name, detail, back };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { afterEach, expect, it } from 'vitest';
+import { createDatabase } from '../../../src/storage/database.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { crashServer, faultTimes, runFaults, type FaultRecord } from '../support/chaos.js';
+import { describeStorm } from '../support/describe-storm.js';
+import { restartablePostgres, restartableRedis } from '../support/restartable-servers.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { settleStorm } from '../support/settle-storm.js';
+import { drive, slackDriver } from '../support/slack-driver.js';
+import { startStormCluster } from '../support/storm-cluster.js';
+import { writeStormCompany } from '../support/storm-company.js';
+import { countStorm, problemsIn } from '../support/storm-counts.js';
+import { machine, recordStormFigure, sizeFromEnv } from '../support/storm-figures.js';
+
+// CI runs a short storm; `npm run test:reliability:full` sets these for the full size.
+const SECONDS = sizeFromEnv('BATON_STORM_SECONDS', 20);
+const RATE = sizeFromEnv('BATON_STORM_RATE', 6);
+const RESTART_EVERY_SECONDS = sizeFromEnv('BATON_STORM_RESTART_EVERY', 8);
+const PEOPLE = 50;
+const BOTS = 1;
+const WORKERS = 2;
+/** How long a crashed server stays down: long enough for every process to notice. */
+const DOWN_MS = 2_000;
+
+let cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  cleanups = [];
+});
+
+it(
+  'loses and duplicates no state change, message or timer when Redis and PostgreSQL crash and restart during a busy run',
+  async () => {
+    const random = seededRandom();
+    const dir = await makeTempDir('baton-restarts');
+    cleanups.push(dir.remove);
+    const company = await writeStormCompany(dir.path, { people: PEOPLE, deadlineSeconds: 12 });
+    const postgres = await restartablePostgres(dir.path);
+    cleanups.push(postgres.stop);
+    const redis = await restartableRedis(dir.path);
+    cleanups.push(redis.stop);
+    const db = createDatabase(postgres.url, { maxConnections: 4 });
+    cleanups.push(() => db.$disconnect());
+    const queuePrefix = '{baton}';
+    const cluster = await startStormCluster({ databaseUrl: postgres.url, redisUrl: redis.url, queuePrefix, configPath: company.configPath, bots: BOTS, workers: WORKERS });
+    cleanups.push(cluster.stop);
+    cluster.supervise();
+
+    const driver = slackDriver({ company, fake: cluster.fake, botUrls: cluster.botUrls, random: seededRandom(random.seed + 1), runId: `restarts${random.seed}`, answerTimeoutMs: 15_000 });
+    const faults: FaultRecord[] = [];
+    let next = 0;
+    // Redis first, then PostgreSQL, in turn; a server still down from the last crash is left alone.
+    const pick = () => {
+      const [name, server] = next++ % 2 === 0 ? (['Redis', redis] as const) : (['PostgreSQL', postgres] as const);
+      return server.up ? crashServer(name, server, DOWN_MS) : null;
+    };
+    await Promise.all([
+      drive(driver, { seconds: SECONDS, rate: RATE }),
+      runFaults({ times: faultTimes(random, SECONDS, RESTART_EVERY_SECONDS), pick, elapsed: driver.now, log: faults }),
+    ]);
+    await driver.finish();
+    await cluster.allUp();
+    const settle = await settleStorm({ db, redisUrl: redis.url, queuePrefix, timeoutMs: 120_000 });
+    const counts = await countStorm({ db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
+
+    const processes = [...cluster.bots, ...cluster.workers];
+    const setup = { name: 'Redis and PostgreSQL crashes', seed: random.seed, seconds: SECONDS, rate: RATE, people: PEOPLE, bots: BOTS, workers: WORKERS };
+    const crashes = Object.fromEntries(processes.map((p) => [p.name, p.unexpectedExits]));
+    recordStormFigure({ section: 'faults', setup, machine: machine(), date: new Date().toISOString(), faults, settle, counts, restarts: crashes, crashes });
+    console.log(describeStorm(setup, faults, settle, counts));
+
+    expect(faults.map((f) => f.target), 'both servers went down').toEqual(expect.arrayContaining(['Redis', 'PostgreSQL']));
+    expect(counts.actions.outcomes.success, 'people got things done').toBeGreaterThan(0);
+    expect(crashes, `no process died by itself\n${cluster.logs()}`).toEqual(Object.fromEntries(processes.map((p) => [p.name, 0])));
+    expect(settle.backlog, 'the backlog drained').toEqual({ undispatched: 0, deliveryJobs: 0, timerJobs: 0, overdueTimers: 0, pendingDeliveries: 0 });
+    expect(settle.failedJobs, 'no job was given up on').toEqual({ deliveries: 0, timers: 0 });
+    expect(problemsIn(counts), counts.messages.examples.join('\n')).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
+  },
+  (SECONDS + 300) * 1000,
+);
