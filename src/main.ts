@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createWebPlayground, isLoopbackAddress, type PlaygroundRecurring } from '../adapters/web/index.js';
+import { createWebPlayground, isLoopbackAddress } from '../adapters/web/index.js';
+import { createPlaygroundTime, type PlaygroundRecurring } from './scheduler/playground-time.js';
 import { webText } from '../adapters/web/messages.js';
 import { commands } from '../commands/index.js';
 import { createBaton, type Baton } from './app.js';
@@ -104,10 +105,11 @@ async function main() {
   }
   const offsetClock = clock as ReturnType<typeof createOffsetClock>;
   const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
+  // Job schedulers follow real time: the playground's clock control runs them itself as it
+  // passes their times (src/scheduler/playground-time.ts).
+  const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
   // The web page is the playground; `npm run start:console` (`--console`) keeps the terminal one.
   if (!process.argv.includes('--console')) {
-    // Job schedulers follow real time: the clock control runs them itself as it passes their times.
-    const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
     await startWebPlayground({ baton, clock: offsetClock, settle: () => scheduler.settle(), recurring, settings, logger, cleanups, routes: ownRoutes, startAs });
     return;
   }
@@ -118,13 +120,7 @@ async function main() {
     interactive: Boolean(process.stdin.isTTY),
     startAs,
     settle: () => scheduler.settle(),
-    time: {
-      now: () => offsetClock.now(),
-      advance: async (ms) => {
-        offsetClock.advance(ms);
-        await scheduler.settle();
-      },
-    },
+    time: createPlaygroundTime({ clock: offsetClock, settle: () => scheduler.settle(), recurring, logger }),
   });
   baton.addAdapter(terminal);
   await terminal.run();

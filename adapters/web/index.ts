@@ -9,7 +9,7 @@ import type { Route, RequestListener } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
 import { createActions } from './act.js';
 import { createApi } from './api.js';
-import { createClockMover, type PlaygroundRecurring } from './clock-mover.js';
+import { createPlaygroundTime, type PlaygroundRecurring } from '../../src/scheduler/playground-time.js';
 import { createConversations } from './conversations.js';
 import { createFileStore, serveFile } from './files.js';
 import { refusal } from './http/guard.js';
@@ -18,7 +18,7 @@ import { createLiveUpdates } from './live-updates.js';
 import { createWebAdapter } from './web-adapter.js';
 
 export { isLoopbackAddress } from './http/guard.js';
-export type { PlaygroundRecurring } from './clock-mover.js';
+export type { PlaygroundRecurring } from '../../src/scheduler/playground-time.js';
 
 export interface WebPlaygroundOptions {
   baton: Baton;
@@ -60,7 +60,7 @@ export function createWebPlayground(options: WebPlaygroundOptions): WebPlaygroun
   const files = createFileStore({ newId });
   const live = createLiveUpdates(conversations);
   const actions = createActions({ baton, conversations, clock, settle: options.settle, logger });
-  const mover = createClockMover({ clock, settle: options.settle, logger, ...(options.recurring ? { recurring: options.recurring } : {}) });
+  const mover = createPlaygroundTime({ clock, settle: options.settle, logger, ...(options.recurring ? { recurring: options.recurring } : {}) });
   const api = createApi({
     baton, clock, moveClock: (target) => mover.moveTo(target), conversations, actions, live, logger,
     startAs: options.startAs ?? baton.directory.people()[0]!,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { recurringHandlers, recurringJobs } from '../../src/recurring-work.js';
-import { createPlaygroundTime, runsBetween } from '../../src/scheduler/playground-time.js';
+import { createPlaygroundTime, nextRun } from '../../src/scheduler/playground-time.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { MONDAY_10AM, exampleConfig } from '../support/env.js';
 
@@ -13,21 +13,13 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-it('lists every run of every recurring job in the jumped-over interval, earliest first, in each job\'s zone', () => {
-  const runs = runsBetween(
-    [
-      { id: 'a', name: 'a', pattern: '0 9 * * 1', timezone: 'Asia/Shanghai', data: {} },
-      { id: 'b', name: 'b', pattern: '0 9 * * 1', timezone: 'America/New_York', data: {} },
-    ],
-    new Date('2026-11-29T00:00:00Z'),
-    new Date('2026-12-08T00:00:00Z'),
-  );
-  expect(runs.map((r) => `${r.job.id} ${r.at.toISOString()}`)).toEqual([
-    'a 2026-11-30T01:00:00.000Z',
-    'b 2026-11-30T14:00:00.000Z',
-    'a 2026-12-07T01:00:00.000Z',
-    'b 2026-12-07T14:00:00.000Z',
-  ]);
+it('finds each recurring job\'s next run in its own time zone, strictly after the given instant', () => {
+  const monday9 = (timezone: string) => ({ id: timezone, name: 'x', pattern: '0 9 * * 1', timezone, data: {} });
+  const sunday = Date.parse('2026-11-29T00:00:00Z');
+  expect(new Date(nextRun(monday9('Asia/Shanghai'), sunday)!).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+  expect(new Date(nextRun(monday9('America/New_York'), sunday)!).toISOString()).toBe('2026-11-30T14:00:00.000Z');
+  const atRun = Date.parse('2026-11-30T01:00:00Z');
+  expect(new Date(nextRun(monday9('Asia/Shanghai'), atRun)!).toISOString()).toBe('2026-12-07T01:00:00.000Z');
 });
 
 it('shows the meeting reminders a jump of the playground clock passes over, each filed at its own time', async () => {
@@ -35,8 +27,10 @@ it('shows the meeting reminders a jump of the playground clock passes over, each
   const time = createPlaygroundTime({
     clock: h.clock,
     settle: () => h.scheduler.settle(),
-    jobs: recurringJobs(exampleConfig),
-    handlers: recurringHandlers({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
+    recurring: {
+      jobs: recurringJobs(exampleConfig),
+      handlers: recurringHandlers({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
+    },
     logger,
   });
   // Monday 10:00 → Tuesday 11:00: customer service meets Monday 14:00 (reminded 13:00), R&D
