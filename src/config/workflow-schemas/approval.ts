@@ -134,8 +134,9 @@ export function findApprovalProblems(config: unknown): Problem[] {
   if (!approval || typeof approval !== 'object') return [];
   const departments = Array.isArray(root?.departments) ? (root.departments as Array<{ id?: unknown; kind?: unknown }>) : [];
   const people = Array.isArray(root?.people) ? (root.people as Array<{ id?: unknown; departments?: unknown; roles?: unknown }>) : [];
-  const deptIds = new Set(departments.map((d) => d.id).filter((id) => typeof id === 'string'));
-  const personIds = new Set(people.map((p) => p.id).filter((id) => typeof id === 'string'));
+  // An entry left empty (`- ` on its own) is null here.
+  const deptIds = new Set(departments.map((d) => d?.id).filter((id) => typeof id === 'string'));
+  const personIds = new Set(people.map((p) => p?.id).filter((id) => typeof id === 'string'));
   const base = ['workflows', 'approval'];
   const problems: Problem[] = [];
   if (typeof approval.announceTo === 'string' && deptIds.size > 0 && !deptIds.has(approval.announceTo)) {

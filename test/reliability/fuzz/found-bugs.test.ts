@@ -1,8 +1,12 @@
 // Regression tests for the bugs the fuzzing found (listed in RELIABILITY.md), each reduced to
 // the smallest input that showed it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatActionId } from '../../../src/cards/action-id.js';
 import { parseArgs, parseNamedArgs } from '../../../src/commands/parse-args.js';
+import { ConfigError } from '../../../src/config/config-error.js';
+import { parseConfig } from '../../../src/config/load-config.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { createHarness, type Harness } from '../../support/harness.js';
 import { changesBetween, snapshotState } from '../support/state-snapshot.js';
@@ -14,6 +18,24 @@ describe('typed arguments keep what was typed', () => {
 
   it('refuses `__proto__=…` as an unknown argument instead of silently dropping it', () => {
     expect(() => parseNamedArgs('__proto__=x matter=y', 'request', '', ['matter'])).toThrow(expect.objectContaining({ messageKey: 'error.unknownArgument', params: expect.objectContaining({ name: '__proto__' }) }));
+  });
+});
+
+describe('the configuration file', () => {
+  it('reports an entry left empty under people or departments (`- ` alone) at its line, instead of crashing the approval checks', () => {
+    const shipped = readFileSync(resolve(import.meta.dirname, '../../../baton.config.yaml'), 'utf8');
+    for (const section of ['people', 'departments']) {
+      const text = shipped.replace(`\n${section}:\n`, `\n${section}:\n  -\n`);
+      const line = text.split('\n').indexOf(`${section}:`) + 2;
+      let thrown: unknown;
+      try {
+        parseConfig(text, 'baton.config.yaml');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      expect((thrown as ConfigError).issues).toContainEqual(expect.objectContaining({ path: `${section}[0]`, line }));
+    }
   });
 });
 
