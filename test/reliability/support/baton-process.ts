@@ -56,7 +56,9 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     starts++;
     expectingExit = false;
     crashed = false;
-    const spawned = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // BATON_STORM_NODE_ARGS: extra Node flags for every Baton process, e.g. `--cpu-prof` to profile a run.
+    const nodeArgs = process.env.BATON_STORM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const spawned = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...options.env, BATON_ROLE: options.role },
       stdio: ['ignore', 'ignore', 'pipe'],

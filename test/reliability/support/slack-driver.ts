@@ -12,6 +12,8 @@ import type { StormCompany, StormPerson } from './storm-company.js';
 /** One HTTP request to a bot: Slack's view of it (status and time to the acknowledgement). */
 export interface SentRequest {
   what: 'command' | 'click' | 'submit';
+  /** When it was first sent, in milliseconds since the driver started. */
+  at: number;
   status?: number;
   /** Time to the bot's HTTP answer (the ack), of the attempt that reached a bot. */
   ackMs?: number;
@@ -117,7 +119,7 @@ export function slackDriver(options: DriverOptions) {
   }
 
   async function send(what: SentRequest['what'], request: Pick<SignedRequest, 'body' | 'contentType'>): Promise<SentRequest> {
-    const sent: SentRequest = { what, refusals: 0 };
+    const sent: SentRequest = { what, at: now(), refusals: 0 };
     const begun = performance.now();
     let bot = nextBot++ % options.botUrls.length;
     for (;;) {

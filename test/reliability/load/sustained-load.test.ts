@@ -1,0 +1,69 @@
+import { afterEach, expect, it } from 'vitest';
+import { createTestDatabase } from '../../support/database.js';
+import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../../support/redis.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { describeStorm } from '../support/describe-storm.js';
+import { actionFailed, loadWindows } from '../support/load-windows.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { settleStorm } from '../support/settle-storm.js';
+import { drive, slackDriver } from '../support/slack-driver.js';
+import { startStormCluster } from '../support/storm-cluster.js';
+import { writeStormCompany } from '../support/storm-company.js';
+import { countStorm, problemsIn } from '../support/storm-counts.js';
+import { machine, recordStormFigure, sizeFromEnv } from '../support/storm-figures.js';
+
+// CI runs 20 s; `npm run test:reliability:full` sets these for the full size.
+const SECONDS = sizeFromEnv('BATON_LOAD_SECONDS', 20);
+const RATE = sizeFromEnv('BATON_LOAD_RATE', 10);
+const WINDOW_SECONDS = sizeFromEnv('BATON_LOAD_WINDOW', 5);
+const PEOPLE = 50;
+const BOTS = 1;
+const WORKERS = 1;
+/** Share of failed actions tolerated: a request Slack would time out, an error answer, no answer. */
+const MAX_ERROR_RATE = 0.01;
+
+let cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  cleanups = [];
+});
+
+it(
+  'holds a sustained mix of commands and clicks from 50 people: errors within 1%, nothing lost or doubled, the backlog drained',
+  async () => {
+    const random = seededRandom();
+    const dir = await makeTempDir('baton-load');
+    cleanups.push(dir.remove);
+    // Deadlines of a minute: reminders and escalations run alongside the traffic.
+    const company = await writeStormCompany(dir.path, { people: PEOPLE, deadlineSeconds: 60 });
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    const queuePrefix = `{${uniqueQueuePrefix('load')}}`;
+    cleanups.push(() => deleteKeysWithPrefix(queuePrefix));
+    const cluster = await startStormCluster({ databaseUrl: database.url, redisUrl: testRedisUrl(), queuePrefix, configPath: company.configPath, bots: BOTS, workers: WORKERS });
+    cleanups.push(cluster.stop);
+
+    const driver = slackDriver({ company, fake: cluster.fake, botUrls: cluster.botUrls, random, runId: `load${random.seed}` });
+    const { skipped } = await drive(driver, { seconds: SECONDS, rate: RATE });
+    await driver.finish();
+    const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 120_000 });
+    const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
+    const windows = loadWindows(driver.actions, SECONDS, WINDOW_SECONDS);
+    const failed = driver.actions.filter(actionFailed).length;
+    const errorRate = failed / Math.max(1, driver.actions.length);
+
+    const setup = { name: 'sustained load', seed: random.seed, seconds: SECONDS, rate: RATE, people: PEOPLE, bots: BOTS, workers: WORKERS };
+    recordStormFigure({ section: 'load', setup, machine: machine(), date: new Date().toISOString(), windows, settle, counts, errorRate, skipped });
+    console.log(describeStorm(setup, [], settle, counts));
+    console.log(['window      requests errors  ack p50  ack p99  answer p50  answer p99', ...windows.map((w) =>
+      `${`${w.fromS}–${w.toS} s`.padEnd(11)} ${String(w.requests).padStart(8)} ${String(w.errors).padStart(6)} ${w.ackP50.toFixed(1).padStart(8)} ${w.ackP99.toFixed(1).padStart(8)} ${w.answerP50.toFixed(0).padStart(11)} ${w.answerP99.toFixed(0).padStart(11)}`)].join('\n'));
+    console.log(`error rate ${(errorRate * 100).toFixed(2)}% (${failed} of ${driver.actions.length} actions); ${skipped} steps skipped; backlog drained in ${(settle.waitedMs / 1000).toFixed(1)} s`);
+
+    expect(skipped, 'the driver kept its rate').toBe(0);
+    expect(errorRate, 'failed actions').toBeLessThanOrEqual(MAX_ERROR_RATE);
+    expect(settle.backlog, 'the backlog drained').toEqual({ undispatched: 0, deliveryJobs: 0, timerJobs: 0, overdueTimers: 0, pendingDeliveries: 0 });
+    expect(problemsIn(counts), counts.messages.examples.join('\n')).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
+    expect(counts.messages.doublePosts, 'no fault, so no message posted twice').toBe(0);
+  },
+  (SECONDS + 300) * 1000,
+);
