@@ -102,7 +102,9 @@ export function createRouter(deps: {
       logger.error({ err: error, actor: actor.id, inbound: inbound.type }, 'handling failed');
       return { kind: 'error', text: translate(actor.locale, 'error.internal'), fieldErrors: [] };
     }
-    logger.info({ code: error.code, actor: actor.id, inbound: inbound.type }, 'refused');
+    // What was refused, for the record; a forbidden press or command is a warning (someone may be probing).
+    const target = (inbound.type === 'action' ? inbound.actionId : inbound.type === 'submit' ? inbound.formId : inbound.name).slice(0, 120);
+    logger[error.code === 'forbidden' ? 'warn' : 'info']({ code: error.code, actor: actor.id, inbound: inbound.type, target }, 'refused');
     countRefusal(error.code);
     const fieldErrors = error.fieldErrors.map((f) => ({ field: f.field, text: translate(actor.locale, f.messageKey, f.params) }));
     const text = [translate(actor.locale, error.messageKey, error.params), ...fieldErrors.map((f) => `• ${f.text}`)].join('\n');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  blockActionsPayload, eventBody, form, interaction, slashCommandFields, viewSubmissionPayload, type SignedRequest,
+  blockActionsPayload, eventBody, form, interaction, nextTriggerId, slashCommandFields, viewSubmissionPayload, type SignedRequest,
 } from '../../adapters/slack/support/slack-requests.js';
 import { hostileText, userIdOf } from './arbitraries.js';
 
@@ -49,7 +49,7 @@ export function slashCommand(world: SlackWorld): fc.Arbitrary<SlackCase> {
       user_id: userIdOf(world.userIds),
       channel_id: channelId,
       response_url: responseUrl(world),
-      trigger_id: fc.oneof(fc.constant(`${Date.now()}.1.abc`), hostileText(10)),
+      trigger_id: fc.oneof({ weight: 4, arbitrary: fc.constant(null).map(nextTriggerId) }, { weight: 1, arbitrary: hostileText(10) }),
       // Fields Slack may leave empty or out; it always sends user, channel, trigger and response URL.
       drop: fc.subarray(['text', 'channel_name', 'user_name', 'team_domain']),
     })

@@ -19,8 +19,15 @@ export function slashCommandFields(overrides: Record<string, string>): URLSearch
   return fields;
 }
 
+/** Slack gives every interaction a trigger_id of its own (Baton refuses one seen before as a replay). */
+let triggers = 0;
+export function nextTriggerId(): string {
+  return `${8214900000000 + ++triggers}.1764800000.${String(triggers).padStart(32, '0')}`;
+}
+
 export function blockActionsPayload(o: { userId: string; actionId: string; channelId?: string; messageTs?: string; responseUrl: string; ephemeral?: boolean; home?: boolean }) {
   const p = fixture<any>('block-actions.json');
+  p.trigger_id = nextTriggerId();
   p.user.id = o.userId;
   p.actions[0].action_id = o.actionId;
   p.actions[0].value = o.actionId;
@@ -43,6 +50,7 @@ export function blockActionsPayload(o: { userId: string; actionId: string; chann
 /** A submitted modal: `view` is what Baton opened (blocks, callback_id, private_metadata) plus the state. */
 export function viewSubmissionPayload(userId: string, opened: Record<string, any>, values: Record<string, any>) {
   const p = fixture<any>('view-submission.json');
+  p.trigger_id = nextTriggerId();
   p.user.id = userId;
   p.view = { ...p.view, blocks: opened.blocks, callback_id: opened.callback_id, private_metadata: opened.private_metadata, title: opened.title, submit: opened.submit, state: { values } };
   return p;
