@@ -2,11 +2,12 @@ import type { Database } from '../../src/storage/database.js';
 
 /**
  * `count` copies of an instance the engine filed, made in one statement: the same kind,
- * state, data and waiting list, each with a new id and number, and with copies of its pending
- * timers. A benchmark needs thousands of fresh instances; filing each through the engine would
- * take longer than the measurement itself.
+ * state, data and waiting list, each with a new id and number, and (unless `timers` is false)
+ * with copies of its pending timers. A benchmark needs thousands of fresh instances; filing
+ * each through the engine would take longer than the measurement itself.
  */
-export async function cloneInstance(db: Database, templateId: string, count: number): Promise<string[]> {
+export async function cloneInstance(db: Database, templateId: string, count: number, options: { timers?: boolean } = {}): Promise<string[]> {
+  const timers = options.timers ?? true;
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     WITH clones AS (
       INSERT INTO "WorkflowInstance"
@@ -19,6 +20,7 @@ export async function cloneInstance(db: Database, templateId: string, count: num
       INSERT INTO "Timer" ("instanceId", "stateVersion", step, "dueAt", status)
       SELECT clones.id, t."stateVersion", t.step, t."dueAt", 'pending'
       FROM clones JOIN "Timer" t ON t."instanceId" = ${templateId}::uuid AND t."stateVersion" = clones."stateVersion" AND t.status = 'pending'
+      WHERE ${timers}
     )
     SELECT id::text AS id FROM clones`;
   return rows.map((r) => r.id);
