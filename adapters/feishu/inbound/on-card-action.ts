@@ -30,7 +30,10 @@ export function onCardAction(ctx: InboundContext, budgetMs = ANSWER_WITHIN_MS) {
     if (!intent) return {};
     const messageId = event.context?.open_message_id ?? event.open_message_id ?? '';
     const person = identify(baton.directory, event.operator);
-    if (!person) return { toast: toast('error', unknownPersonMessage(baton.directory, baton.env().config.company.defaultLocale)) };
+    if (!person) {
+      ctx.logger.warn({ openId: event.operator?.open_id, messageId }, 'feishu: a card was clicked by a user not in the directory; refused');
+      return { toast: toast('error', unknownPersonMessage(baton.directory, baton.env().config.company.defaultLocale)) };
+    }
     if (intent.kind === 'restore') {
       const card = messageId ? await baton.cardForCopy('feishu', messageId) : null;
       return card ? { card: raw(renderCard(card)) } : {};

@@ -53,11 +53,12 @@ const WRITTEN_BY_DELIVERY: ReadonlyArray<keyof typeof TABLES> = ['delivery', 'ca
 
 /**
  * What differs, e.g. `["outbox 3 → 5", "instances changed"]`; empty when nothing changed.
- * `committedOnly` leaves out what deliveries of earlier changes may still be writing.
+ * `committedOnly` leaves out what deliveries of earlier changes may still be writing;
+ * `except` leaves out tables the caller accounts for itself.
  */
-export function changesBetween(before: StateSnapshot, after: StateSnapshot, options: { committedOnly?: boolean } = {}): string[] {
+export function changesBetween(before: StateSnapshot, after: StateSnapshot, options: { committedOnly?: boolean; except?: ReadonlyArray<keyof typeof TABLES> } = {}): string[] {
   const changes = (Object.keys(before.counts) as Array<keyof typeof TABLES>)
-    .filter((table) => !(options.committedOnly && WRITTEN_BY_DELIVERY.includes(table)))
+    .filter((table) => !(options.committedOnly && WRITTEN_BY_DELIVERY.includes(table)) && !options.except?.includes(table))
     .filter((table) => before.counts[table] !== after.counts[table])
     .map((table) => `${table} ${before.counts[table]} → ${after.counts[table]}`);
   for (const part of Object.keys(before.digests)) {
