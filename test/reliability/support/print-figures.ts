@@ -23,4 +23,7 @@ const yes = (b: boolean) => (b ? 'yes' : '**no**');
 console.log('| attack | platform | refused | state changed | logged |\n| --- | --- | --- | --- | --- |');
 for (const a of attacks) console.log(`| ${a.name} | ${a.platform} | ${yes(a.refused)} | ${a.stateChanged ? '**yes**' : 'no'} | ${yes(a.logged)} |`);
 const count = (p: (a: Attack) => boolean) => attacks.filter(p).length;
+for (const i of figures.filter((f): f is Extract<Figure, { section: 'injection' }> => f.section === 'injection')) {
+  console.log(`\ninjection: ${i.textFields} free-text fields filled with markup over ${i.submissions} submissions (${i.instances} instances); ${i.slackMessages} Slack and ${i.feishuMessages} Feishu messages inspected`);
+}
 console.log(`\nattacks tried: ${attacks.length}; refused: ${count((a) => a.refused)}; state changes: ${count((a) => a.stateChanged)}; logged: ${count((a) => a.logged)}`);
