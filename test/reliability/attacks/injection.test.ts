@@ -160,7 +160,7 @@ describe('mention and link injection through every free-text field', () => {
   it('reaches nobody on Slack or Feishu as a mention, a broadcast or a link', async () => {
     const forms = await startForms(slack.h.baton, slack.h.person('zhang.wei'));
     for (const form of forms) {
-      for (const choice of [0, 1, 2]) {
+      for (const choice of [0, 1]) {
         const before = await slack.h.db.workflowInstance.count();
         const reply = await submitAs(slack.h.person('zhang.wei'), form);
         if (reply?.kind === 'form') await submitAs(slack.h.person('zhang.wei'), reply.form);

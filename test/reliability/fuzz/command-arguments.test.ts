@@ -135,7 +135,7 @@ describe('every command, through the router, with any arguments', () => {
         // One command files one thing at most.
         expect(outcome.after.counts.instance - outcome.before.counts.instance).toBeLessThanOrEqual(1);
       }),
-      { runs: 300 },
+      { runs: 150 },
     );
   }, FUZZ_TIMEOUT_MS);
 });

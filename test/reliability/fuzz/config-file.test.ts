@@ -124,23 +124,23 @@ describe('the configuration file', () => {
   });
 
   it('any YAML document: a usable configuration or located mistakes, never another exception', async () => {
-    await checkProperty('config: arbitrary YAML documents', fc.property(yamlValue, (value) => expectLoadedOrLocated(stringify(value))), { runs: 300 });
+    await checkProperty('config: arbitrary YAML documents', fc.property(yamlValue, (value) => expectLoadedOrLocated(stringify(value))), { runs: 200 });
   }, FUZZ_TIMEOUT_MS);
 
   it('any text at all: a usable configuration or located mistakes, never another exception', async () => {
-    await checkProperty('config: arbitrary text', fc.property(fc.oneof(hostileText(400), fc.string({ unit: 'binary', maxLength: 400 })), expectLoadedOrLocated), { runs: 300 });
+    await checkProperty('config: arbitrary text', fc.property(fc.oneof(hostileText(400), fc.string({ unit: 'binary', maxLength: 400 })), expectLoadedOrLocated), { runs: 200 });
   }, FUZZ_TIMEOUT_MS);
 
   it('the shipped configuration with any one value, entry or section replaced by anything, or removed', async () => {
     const edit = fc.tuple(fc.constantFrom(...SHIPPED_PATHS), fc.oneof({ weight: 4, arbitrary: yamlValue }, { weight: 1, arbitrary: fc.constant(undefined) }));
-    await checkProperty('config: data edits of the shipped file', fc.property(edit, ([path, value]) => expectLoadedOrLocated(stringify(replaced(path, value)))), { runs: 200 });
+    await checkProperty('config: data edits of the shipped file', fc.property(edit, ([path, value]) => expectLoadedOrLocated(stringify(replaced(path, value)))), { runs: 100 });
   }, FUZZ_TIMEOUT_MS);
 
   it('the shipped file with one to three edits: a usable configuration or located mistakes', async () => {
     await checkProperty(
       'config: edits of the shipped file',
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => expectLoadedOrLocated(edits.reduce(apply, SHIPPED_LINES).join('\n'))),
-      { runs: 200 },
+      { runs: 100 },
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -66,30 +66,30 @@ async function expectHandled(payload: unknown, options: { unencrypted?: boolean 
 
 describe('Feishu webhook requests, signed (and encrypted) correctly, with any content', () => {
   it('any JSON envelope, encrypted or not: refused or handled, never a server error', async () => {
-    await checkProperty('Feishu arbitrary JSON', fc.asyncProperty(anyEnvelope(), fc.boolean(), (payload, unencrypted) => expectHandled(payload, { unencrypted }).then(() => undefined)), { runs: 150 });
+    await checkProperty('Feishu arbitrary JSON', fc.asyncProperty(anyEnvelope(), fc.boolean(), (payload, unencrypted) => expectHandled(payload, { unencrypted }).then(() => undefined)), { runs: 100 });
   }, FUZZ_TIMEOUT_MS);
 
   it('verified events of every kind Baton handles, with any event body', async () => {
     await checkProperty('Feishu verified events, any body', fc.asyncProperty(verifiedEventWithAnyBody(), async (payload) => {
       expect((await expectHandled(payload)).status).toBe(200);
-    }), { runs: 150 });
+    }), { runs: 100 });
   }, FUZZ_TIMEOUT_MS);
 
   it('messages to the bot with any text, type and sender', async () => {
     await checkProperty('Feishu messages', fc.asyncProperty(message(world), async (payload) => {
       expect((await expectHandled(payload)).status).toBe(200);
-    }), { runs: 150 });
+    }), { runs: 100 });
   }, FUZZ_TIMEOUT_MS);
 
   it('card callbacks with any button value and form values, by anyone, on any message', async () => {
     await checkProperty('Feishu card callbacks', fc.asyncProperty(cardAction(world), async (payload) => {
       expect((await expectHandled(payload)).status).toBe(200);
-    }), { runs: 150 });
+    }), { runs: 100 });
   }, FUZZ_TIMEOUT_MS);
 
   it('bot menu choices with any key', async () => {
     await checkProperty('Feishu menu events', fc.asyncProperty(menu(world), async (payload) => {
       expect((await expectHandled(payload)).status).toBe(200);
-    }), { runs: 60 });
+    }), { runs: 40 });
   }, FUZZ_TIMEOUT_MS);
 });

@@ -124,7 +124,7 @@ describe('form submissions through the router, walking every workflow', () => {
           if (current) visited.add(`${current.kind}.${current.state}`);
         }
       }),
-      { runs: 40, countCases: () => submissions, detail: () => `${visited.size} of ${allStates()} workflow states reached` },
+      { runs: 25, countCases: () => submissions, approxCasesPerRun: 6, detail: () => `${visited.size} of ${allStates()} workflow states reached` },
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -78,19 +78,19 @@ describe('Slack payloads, signed so they pass verification, with any content', (
   });
 
   it('slash commands', async () => {
-    await checkProperty('Slack slash commands', fc.asyncProperty(slashCommand(world), expectHandled), { runs: 150 });
+    await checkProperty('Slack slash commands', fc.asyncProperty(slashCommand(world), expectHandled), { runs: 80 });
   }, FUZZ_TIMEOUT_MS);
 
   it('button presses (block_actions)', async () => {
-    await checkProperty('Slack block_actions', fc.asyncProperty(blockAction(world), expectHandled), { runs: 150 });
+    await checkProperty('Slack block_actions', fc.asyncProperty(blockAction(world), expectHandled), { runs: 80 });
   }, FUZZ_TIMEOUT_MS);
 
   it('modal submissions (view_submission)', async () => {
-    await checkProperty('Slack view_submission', fc.asyncProperty(viewSubmission(world, fieldNames), expectHandled), { runs: 150 });
+    await checkProperty('Slack view_submission', fc.asyncProperty(viewSubmission(world, fieldNames), expectHandled), { runs: 80 });
   }, FUZZ_TIMEOUT_MS);
 
   it('events (Events API)', async () => {
-    await checkProperty('Slack events', fc.asyncProperty(slackEvent(world), expectHandled), { runs: 100 });
+    await checkProperty('Slack events', fc.asyncProperty(slackEvent(world), expectHandled), { runs: 60 });
   }, FUZZ_TIMEOUT_MS);
 
   it('any JSON at all, as an event body or an interaction payload: answered at once, never a server error', async () => {
@@ -107,7 +107,7 @@ describe('Slack payloads, signed so they pass verification, with any content', (
         }
         expect(describeLines(logs.since(mark).filter((l) => l.level >= LEVEL.error))).toBe('');
       }),
-      { runs: 30, casesPerRun: batch },
+      { runs: 15, casesPerRun: batch },
     );
   }, FUZZ_TIMEOUT_MS);
 });

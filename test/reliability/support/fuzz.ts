@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { recordFigure } from './figures.js';
 
 /**
- * How many cases each property runs: `ciRuns` by default, so the suite stays quick in CI, or
- * `BATON_FUZZ_RUNS` for every property when the full suite is asked for
- * (`npm run test:reliability:full`).
+ * How many runs a property makes: `ciRuns` by default, so the suite stays quick in CI, or
+ * enough for `BATON_FUZZ_RUNS` cases when the full suite is asked for
+ * (`npm run test:reliability:full`); a run that tries several inputs counts as several cases.
  */
-export function fuzzRuns(ciRuns: number): number {
+export function fuzzRuns(ciRuns: number, casesPerRun = 1): number {
   const full = Number(process.env.BATON_FUZZ_RUNS);
-  return Number.isInteger(full) && full > 0 ? full : ciRuns;
+  return Number.isInteger(full) && full > 0 ? Math.max(1, Math.ceil(full / casesPerRun)) : ciRuns;
 }
 
 /** Per test: generous in CI (a loaded 2-core machine), an hour at full size. */
@@ -28,8 +28,10 @@ export interface FuzzOptions {
   runs: number;
   /** Inputs tried per run, when one run tries a batch (several requests at once). */
   casesPerRun?: number;
-  /** The inputs tried, when a run tries a varying number of them (a walk through a workflow). */
+  /** The inputs tried, when a run tries a varying number of them (a walk through a workflow)... */
   countCases?: () => number;
+  /** ...and about how many a run tries, to size the full suite in cases. */
+  approxCasesPerRun?: number;
   /** A note for the figures, e.g. how much of the workflows a walk reached. */
   detail?: () => string;
 }
@@ -45,7 +47,8 @@ export async function checkProperty<Ts>(
   options: FuzzOptions,
 ): Promise<void> {
   const started = performance.now();
-  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { numRuns: fuzzRuns(options.runs), ...replayParams() });
+  const numRuns = fuzzRuns(options.runs, options.casesPerRun ?? options.approxCasesPerRun);
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { numRuns, ...replayParams() });
   if (details.failed) {
     const report = await fc.asyncDefaultReportMessage(details);
     throw new Error(report ?? `property "${name}" failed (seed ${details.seed})`, { cause: details.errorInstance });
