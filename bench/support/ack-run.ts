@@ -71,6 +71,9 @@ export async function measureInterleaved(o: {
   return pair;
 }
 
+/** The step of claiming an event id or trigger_id in PostgreSQL (src/inbound/dedupe.ts). */
+export const CLAIM_STEP = 'claim the event or trigger id in PostgreSQL';
+
 export interface StepRecorder {
   reset(): void;
   /** Baton's HTTP routes, wrapped to note when each request arrived and its answer was written. */
@@ -99,7 +102,7 @@ export function instrumentCore(baton: Baton): StepRecorder {
       }
     };
   };
-  wrap(baton.dedupe, 'firstTime', 'claim event id (INSERT … ON CONFLICT)');
+  wrap(baton.dedupe, 'firstTime', CLAIM_STEP);
   wrap(baton.router, 'handle', 'router: command or button (engine, database)');
   wrap(baton, 'cardForCopy', 'current card of the clicked copy (database)');
   return {
