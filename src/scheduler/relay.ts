@@ -8,6 +8,13 @@ export const effectJobId = (id: bigint | string) => `effect-${id}`;
 const BATCH = 200;
 /** Finished delivery jobs are kept this long (`removeOnComplete`): an effect younger without a job was lost. */
 const KEEP_DELIVERY_JOBS_S = 7 * 86_400;
+/**
+ * How long the Redis part of a relay transaction may take: well within Prisma's transaction
+ * timeout (5 s). Past that timeout Prisma rolls back from a timer of its own, and if the
+ * database connection broke meanwhile (PostgreSQL restarting while Redis is down), that
+ * rollback's failure is an unhandled rejection that ends the process.
+ */
+const REDIS_IN_TRANSACTION_MS = 3_000;
 
 export interface Relay {
   /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
@@ -41,9 +48,11 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
       const rows = await tx.$queryRaw<Array<{ id: bigint; dueAt: Date }>>`
         SELECT id, "dueAt" FROM "Timer" WHERE status = 'pending' AND "enqueuedAt" IS NULL
         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      for (const row of rows) {
-        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
-      }
+      await inTime('adding timer jobs', async () => {
+        for (const row of rows) {
+          await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
+        }
+      });
       if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: new Date() } });
       return rows.length;
     });
@@ -53,10 +62,12 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
       const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
         SELECT id FROM "Timer" WHERE status <> 'pending' AND "enqueuedAt" IS NOT NULL AND "firedAt" IS NULL
         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      for (const row of rows) {
-        // A job that is running right now cannot be removed; it will find its timer cancelled.
-        await queues.timers.remove(timerJobId(row.id)).catch(() => 0);
-      }
+      await inTime('removing cancelled timer jobs', async () => {
+        for (const row of rows) {
+          // A job that is running right now cannot be removed; it will find its timer cancelled.
+          await queues.timers.remove(timerJobId(row.id)).catch(() => 0);
+        }
+      });
       if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: null } });
       return rows.length;
     });
@@ -67,17 +78,38 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
         SELECT id FROM "OutboxEffect" WHERE "dispatchedAt" IS NULL
         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
       if (rows.length) {
-        await queues.deliveries.addBulk(
-          rows.map((row) => ({
-            name: 'deliver',
-            data: { effectId: String(row.id) },
-            opts: effectJobOptions(row.id),
-          })),
+        await inTime('adding delivery jobs', () =>
+          queues.deliveries.addBulk(
+            rows.map((row) => ({
+              name: 'deliver',
+              data: { effectId: String(row.id) },
+              opts: effectJobOptions(row.id),
+            })),
+          ),
         );
         await tx.outboxEffect.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { dispatchedAt: new Date() } });
       }
       return rows.length;
     });
+
+  /**
+   * Redis work inside a relay transaction, given up after REDIS_IN_TRANSACTION_MS so the
+   * transaction rolls back in the ordinary way. Work given up on may still reach Redis when it
+   * comes back: the row stays unmarked, and the next relay's add finds the job id taken.
+   */
+  async function inTime<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const running = work();
+    running.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_IN_TRANSACTION_MS} ms (${what})`)), REDIS_IN_TRANSACTION_MS);
+    });
+    try {
+      return await Promise.race([running, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   function effectJobOptions(id: bigint) {
     return { jobId: effectJobId(id), attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: KEEP_DELIVERY_JOBS_S }, removeOnFail: { age: 30 * 86_400 } };

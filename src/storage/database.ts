@@ -2,6 +2,7 @@
 // (Prisma's "client" engine type), so no native query engine binary is needed.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { createConnectionPool } from './connection-pool.js';
 
 export type Database = PrismaClient;
 
@@ -17,6 +18,7 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections });
+  const pool = createConnectionPool({ connectionString: url, ...(options.maxConnections ? { max: options.maxConnections } : {}) });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

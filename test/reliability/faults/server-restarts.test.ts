@@ -20,7 +20,7 @@ const PEOPLE = 50;
 const BOTS = 1;
 const WORKERS = 2;
 /** How long a crashed server stays down: long enough for every process to notice. */
-const DOWN_MS = 2_000;
+const DOWN_MS = sizeFromEnv('BATON_STORM_DOWN_SECONDS', 2) * 1000;
 
 let cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -71,7 +71,7 @@ it(
 
     expect(faults.map((f) => f.target), 'both servers went down').toEqual(expect.arrayContaining(['Redis', 'PostgreSQL']));
     expect(counts.actions.outcomes.success, 'people got things done').toBeGreaterThan(0);
-    expect(crashes, `no process died by itself\n${cluster.logs()}`).toEqual(Object.fromEntries(processes.map((p) => [p.name, 0])));
+    expect(cluster.crashReports(), 'no process died by itself').toEqual([]);
     expect(settle.backlog, 'the backlog drained').toEqual({ undispatched: 0, deliveryJobs: 0, timerJobs: 0, overdueTimers: 0, pendingDeliveries: 0 });
     expect(settle.failedJobs, 'no job was given up on').toEqual({ deliveries: 0, timers: 0 });
     expect(problemsIn(counts), counts.messages.examples.join('\n')).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));

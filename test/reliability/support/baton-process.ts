@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const READY_TIMEOUT_MS = 90_000;
-const LOG_TAIL_LINES = 60;
+const LOG_TAIL_LINES = 30;
+const LOG_LINE_CHARS = 400;
 
 export interface BatonProcessOptions {
   /** A name for messages and figures, e.g. `bot-1`. */
@@ -26,6 +27,8 @@ export interface BatonProcess {
   stop(): Promise<number | null>;
   /** The last lines the process logged, for failure messages. */
   logTail(): string;
+  /** Why it exited by itself, each time: exit code and what it printed that was not a log line (a crash's stack). */
+  readonly crashReports: string[];
   /** How often it was started, and how often it exited without being told to. */
   readonly starts: number;
   readonly unexpectedExits: number;
@@ -46,8 +49,15 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
   let expectingExit = false;
   let crashed = false;
   const tail: string[] = [];
+  const crashReports: string[] = [];
+  // Output that is not one of Baton's JSON log lines: "Baton did not start: …", an uncaught error's stack.
+  let unstructured: string[] = [];
   const remember = (text: string) => {
-    for (const line of text.split('\n')) if (line.trim()) tail.push(`[${options.name}] ${line}`);
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(`[${options.name}] ${line.slice(0, LOG_LINE_CHARS)}`);
+      if (!line.startsWith('{')) unstructured = [...unstructured, line.slice(0, LOG_LINE_CHARS)].slice(-40);
+    }
     tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
   };
 
@@ -56,6 +66,7 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     starts++;
     expectingExit = false;
     crashed = false;
+    unstructured = [];
     // BATON_STORM_NODE_ARGS: extra Node flags for every Baton process, e.g. `--cpu-prof` to profile a run.
     const nodeArgs = process.env.BATON_STORM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     const spawned = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
@@ -88,6 +99,7 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
         unexpectedExits++;
         crashed = true;
         remember(`exited by itself (${signal ?? code})`);
+        crashReports.push(`${options.name} exited by itself (${signal ?? code}) ${Math.round(performance.now() / 1000)} s into the test: ${unstructured.join(' | ') || 'nothing printed'}`);
       }
       up = false;
       if (child === spawned) child = null;
@@ -119,6 +131,7 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     get crashed() {
       return crashed;
     },
+    crashReports,
     start,
     kill: async () => void (await signal('SIGKILL')),
     stop: () => signal('SIGTERM'),
