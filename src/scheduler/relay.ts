@@ -15,6 +15,10 @@ const KEEP_DELIVERY_JOBS_S = 7 * 86_400;
  * rollback's failure is an unhandled rejection that ends the process.
  */
 const REDIS_IN_TRANSACTION_MS = 3_000;
+/** A timer still pending this long after it fell due has no job that will run it any more. */
+const OVERDUE_GRACE_MS = 60_000;
+/** How often each relaying process looks for such timers. */
+const OVERDUE_SWEEP_MS = 30_000;
 
 export interface Relay {
   /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
@@ -25,6 +29,12 @@ export interface Relay {
    * PostgreSQL holds every timer and effect, so none is lost with Redis.
    */
   recover(): Promise<{ timers: number; effects: number }>;
+  /**
+   * Queues again the timers still pending well after they fell due: their job used up its
+   * attempts (PostgreSQL was down longer than its retries last) or Redis lost it. Runs every
+   * 30 s once started; returns how many it queued.
+   */
+  requeueOverdue(): Promise<number>;
   /** Relays every `intervalMs`, and soon after each `kick()`. */
   start(intervalMs: number): void;
   kick(): void;
@@ -194,18 +204,46 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
     }
   }
 
+  async function requeueOverdue(): Promise<number> {
+    const rows = await db.timer.findMany({
+      where: { status: 'pending', enqueuedAt: { not: null }, dueAt: { lt: new Date(clock.now().getTime() - OVERDUE_GRACE_MS) } },
+      orderBy: { dueAt: 'asc' },
+      take: BATCH,
+    });
+    let requeued = 0;
+    for (const row of rows) {
+      const job = await queues.timers.getJob(timerJobId(row.id));
+      const state = job ? await job.getState() : 'missing';
+      // Waiting, delayed or running: it will fire (or is firing) on its own.
+      if (state !== 'failed' && state !== 'completed' && state !== 'missing' && state !== 'unknown') continue;
+      if (job && state === 'failed') await job.retry('failed', { resetAttemptsMade: true });
+      else {
+        await job?.remove();
+        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
+      }
+      requeued++;
+    }
+    if (requeued) logger.warn({ requeued }, 'overdue timers whose jobs were given up on or lost were queued again');
+    return requeued;
+  }
+
   const safely = () => void relayOnce().catch((err) => logger.error({ err }, 'relaying the outbox failed'));
+  let sweeper: NodeJS.Timeout | undefined;
 
   return {
     relayOnce,
     recover,
+    requeueOverdue,
     kick: safely,
     start(intervalMs) {
       timer = setInterval(safely, intervalMs);
       timer.unref();
+      sweeper = setInterval(() => void requeueOverdue().catch((err) => logger.error({ err }, 'queueing overdue timers again failed')), OVERDUE_SWEEP_MS);
+      sweeper.unref();
     },
     async stop() {
       clearInterval(timer);
+      clearInterval(sweeper);
       await running?.catch(() => undefined);
     },
   };

@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // pool connection for good (Prisma's adapter frees it only after a ROLLBACK, impossible on a dead
 // connection), so after a few restarts a Baton process waited forever for a connection.
 it('transactions cut off by a PostgreSQL crash give their connections back, so the pool works after the restart', async () => {
-  const dir = await makeTempDir('baton-pool-restart');
+  const dir = await makeTempDir('baton-pool-restart', { preferMemory: true });
   cleanups.push(dir.remove);
   const postgres = await restartablePostgres(dir.path);
   cleanups.push(postgres.stop);

@@ -18,7 +18,7 @@ afterEach(async () => {
 // Found by the server-restart storm: PostgreSQL went away between the platform's answer and the
 // commit that records it; the delivery job failed, and its retry posted the message again.
 it('a message the platform accepted while PostgreSQL was restarting is recorded once the database is back, not posted again', async () => {
-  const dir = await makeTempDir('baton-record-after-send');
+  const dir = await makeTempDir('baton-record-after-send', { preferMemory: true });
   cleanups.push(dir.remove);
   const postgres = await restartablePostgres(dir.path);
   cleanups.push(postgres.stop);

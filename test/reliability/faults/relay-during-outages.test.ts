@@ -22,7 +22,7 @@ it('a relay waiting for Redis when PostgreSQL restarts gives up in time, and han
   const onUnhandled = (reason: unknown) => void unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
   cleanups.push(async () => void process.off('unhandledRejection', onUnhandled));
-  const dir = await makeTempDir('baton-relay-outages');
+  const dir = await makeTempDir('baton-relay-outages', { preferMemory: true });
   cleanups.push(dir.remove);
   const postgres = await restartablePostgres(dir.path);
   cleanups.push(postgres.stop);

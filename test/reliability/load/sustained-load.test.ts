@@ -9,7 +9,7 @@ import { settleStorm } from '../support/settle-storm.js';
 import { drive, slackDriver } from '../support/slack-driver.js';
 import { startStormCluster } from '../support/storm-cluster.js';
 import { writeStormCompany } from '../support/storm-company.js';
-import { countStorm, problemsIn } from '../support/storm-counts.js';
+import { countStorm, examplesOf, problemsIn } from '../support/storm-counts.js';
 import { machine, recordStormFigure, sizeFromEnv } from '../support/storm-figures.js';
 
 // CI runs 20 s; `npm run test:reliability:full` sets these for the full size.
@@ -62,7 +62,7 @@ it(
     expect(skipped, 'the driver kept its rate').toBe(0);
     expect(errorRate, 'failed actions').toBeLessThanOrEqual(MAX_ERROR_RATE);
     expect(settle.backlog, 'the backlog drained').toEqual({ undispatched: 0, deliveryJobs: 0, timerJobs: 0, overdueTimers: 0, pendingDeliveries: 0 });
-    expect(problemsIn(counts), counts.messages.examples.join('\n')).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
+    expect(problemsIn(counts), examplesOf(counts)).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
     expect(counts.messages.doublePosts, 'no fault, so no message posted twice').toBe(0);
   },
   (SECONDS + 300) * 1000,

@@ -119,7 +119,11 @@ function postSignature(call: { args: Record<string, any>; response?: Record<stri
   return JSON.stringify([call.response!.channel, call.args.text]);
 }
 
-/** The card's state line names the item's state, and every button carries its current state version. */
+/**
+ * The card's state line names the item's state, and its buttons were drawn in that visit to the
+ * state: they carry the item's version then, at least the state version (reminders since move
+ * the version on, not the state, and leave the buttons valid).
+ */
 function showsCurrent(blocks: Array<Record<string, any>>, instance: WorkflowInstance): boolean {
   const stateLine = translate('en', 'common.stateLine', {
     ref: formatRef(instance.kind, instance.number),
@@ -129,7 +133,7 @@ function showsCurrent(blocks: Array<Record<string, any>>, instance: WorkflowInst
   const versions = blocks
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements.map((e: { action_id: string }) => parseActionId(e.action_id)?.version));
-  return context.includes(stateLine) && versions.every((v) => v === instance.stateVersion);
+  return context.includes(stateLine) && versions.every((v) => v !== undefined && v >= instance.stateVersion && v <= instance.version);
 }
 
 function contextOf(blocks: Array<Record<string, any>>): string {

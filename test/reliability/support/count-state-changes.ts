@@ -17,31 +17,45 @@ export interface StateChangeCounts {
   madeWithoutConfirmation: number;
   /** Items whose audit trail does not chain (a gap in versions, a from-state that is not the last to-state) or disagrees with the item. */
   brokenTrails: number;
+  /** A few of the problems found, for a failure message to point at. */
+  examples: string[];
 }
 
-/** A person's press, as the audit trail records it: which event, on which card version. */
-const pressKey = (instanceId: string, event: string, version: number) => `${instanceId}|${event}|${version}`;
+/** A person's press as it can apply: which event, in which visit to a state (its state version). */
+const pressKey = (instanceId: string, event: string, stateVersion: number) => `${instanceId}|${event}|${stateVersion}`;
 
 /**
  * Lost and duplicated state changes, from what people were told (the driver's records) and
- * what PostgreSQL holds. A press names its card version, and the audit trail lets every entry's
- * card version be reconstructed (the state version before it), so each press maps to at most
- * one entry; a filing is found by its matter, unique in the run.
+ * what PostgreSQL holds. A button carries the item's version when its card was drawn; the
+ * engine applies it only while the state entered by then lasts (reminders move the version, not
+ * the state). The audit trail tells which state version each entry and each card belonged to,
+ * so each press maps to at most one entry; a filing is found by its matter, unique in the run.
  */
 export function countStateChanges(actions: DriverAction[], instances: WorkflowInstance[], audit: AuditEntry[]): StateChangeCounts {
   const byInstance = groupBy(audit, (entry) => entry.instanceId);
   const presses = new Map<string, AuditEntry[]>();
+  /** Per item, the versions at which its state changed, in order. */
+  const stateChanges = new Map<string, number[]>();
   let brokenTrails = 0;
   for (const instance of instances) {
     const trail = (byInstance.get(instance.id) ?? []).sort((a, b) => a.version - b.version);
     if (!chains(instance, trail)) brokenTrails++;
     let stateVersion = 1;
+    const changes = [1];
     for (const entry of trail) {
       if (entry.actorId && entry.event !== 'submit') pushTo(presses, pressKey(instance.id, entry.event, stateVersion), entry);
-      if (entry.fromState !== entry.toState) stateVersion = entry.version;
+      if (entry.fromState !== entry.toState && entry.version > 1) {
+        stateVersion = entry.version;
+        changes.push(entry.version);
+      }
     }
+    stateChanges.set(instance.id, changes);
   }
+  /** The state version in force when the item was at `version`. */
+  const stateVersionAt = (instanceId: string, version: number) => (stateChanges.get(instanceId) ?? [1]).filter((v) => v <= version).at(-1) ?? 1;
 
+  const examples: string[] = [];
+  const example = (text: string) => void (examples.length < 8 && examples.push(text));
   const byTitle = groupBy(instances, (instance) => instance.title);
   let confirmed = 0;
   let lost = 0;
@@ -53,23 +67,35 @@ export function countStateChanges(actions: DriverAction[], instances: WorkflowIn
       const filed = byTitle.get(action.matter!) ?? [];
       if (action.outcome === 'success') {
         confirmed++;
-        if (filed.length === 0) lost++;
+        if (filed.length === 0) {
+          lost++;
+          example(`filing ${action.n} (${action.matter}) by ${action.person.id} was answered "${action.answer?.text}" but no such request exists`);
+        }
       } else if (filed.length > 0) madeWithoutConfirmation++;
     }
     if (action.kind === 'press') {
-      const key = pressKey(action.button!.instanceId, action.button!.event, action.button!.version);
+      const { instanceId, event, version } = action.button!;
+      const key = pressKey(instanceId, event, stateVersionAt(instanceId, version));
       asked.add(key);
       if (action.outcome !== 'success') continue;
       confirmed++;
       pushTo(confirmedPresses, key, action.person.id);
-      if (!(presses.get(key) ?? []).some((entry) => entry.actorId === action.person.id)) lost++;
+      if (!(presses.get(key) ?? []).some((entry) => entry.actorId === action.person.id)) {
+        lost++;
+        const trail = (byInstance.get(instanceId) ?? []).map((e) => `${e.version}:${e.event}${e.actorId ? `/${e.actorId}` : ''}`).join(' ');
+        example(`press ${action.n} (${event} v${version}) by ${action.person.id} was answered "${action.answer?.text}" but the trail has no such change: ${trail}`);
+      }
     }
   }
   let duplicated = 0;
   let unasked = 0;
   for (const [key, entries] of presses) {
     duplicated += entries.length - 1;
-    if (!asked.has(key)) unasked += entries.length;
+    if (entries.length > 1) example(`${key} applied ${entries.length} times`);
+    if (!asked.has(key)) {
+      unasked += entries.length;
+      example(`${key} by ${entries[0]!.actorId} is in the trail, but nobody pressed it`);
+    }
     else if (!confirmedPresses.get(key)?.includes(entries[0]!.actorId!)) madeWithoutConfirmation++;
   }
   const matters = new Set(actions.filter((a) => a.kind === 'file').map((a) => a.matter!));
@@ -77,7 +103,7 @@ export function countStateChanges(actions: DriverAction[], instances: WorkflowIn
     if (matters.has(title)) duplicated += filed.length - 1;
     else unasked += filed.length;
   }
-  return { instances: instances.length, auditEntries: audit.length, confirmed, lost, duplicated, unasked, madeWithoutConfirmation, brokenTrails };
+  return { instances: instances.length, auditEntries: audit.length, confirmed, lost, duplicated, unasked, madeWithoutConfirmation, brokenTrails, examples };
 }
 
 /** Versions 1…n without gaps, each entry leaving from where the last one arrived, ending where the item is. */

@@ -22,6 +22,6 @@ export function describeStorm(setup: RunSetup, faults: FaultRecord[], settle: Se
       `double posts ${m.doublePosts}, unexplained ${m.unexplainedPosts}, sent-not-at-Slack ${m.sentButNotAtSlack}; updates lost ${m.updatesLost}; stale cards ${m.staleCards} of ${m.cardCopies}`,
     `timers: ${t.total} (${t.fired} fired, ${t.cancelled} cancelled, ${t.stale} stale, ${t.notYetDue} not yet due); due but not fired ${t.dueNotFired}, ` +
       `fired twice ${t.duplicateFirings}, without effect ${t.firedWithoutEffect}; lateness p50 ${t.lateness.p50} ms, p99 ${t.lateness.p99} ms, max ${t.lateness.max} ms`,
-    ...m.examples.map((example) => `  e.g. ${example}`),
+    ...[...s.examples, ...m.examples].map((example) => `  e.g. ${example}`),
   ].join('\n');
 }

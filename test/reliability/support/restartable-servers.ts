@@ -26,12 +26,14 @@ export interface RestartableServer {
  * A PostgreSQL of the test's own (the shared test server must not go down under other test
  * files), migrated. `crash()` is PostgreSQL's immediate shutdown (SIGQUIT to the postmaster):
  * every session is cut off mid-transaction with no checkpoint, and the next start replays the
- * write-ahead log, as after a power cut.
+ * write-ahead log, as after a power cut. Not the test server's `ephemeral` settings: with
+ * synchronous_commit off, a crash loses commits already reported done, which a real server
+ * never does.
  */
 export async function restartablePostgres(dir: string): Promise<RestartableServer> {
   const dataDir = join(dir, 'postgres');
   const port = await findFreePort();
-  const open = () => startEmbeddedPostgres({ dataDir, port, ephemeral: true });
+  const open = () => startEmbeddedPostgres({ dataDir, port });
   let server: RunningPostgres = await open();
   let up = true;
   await applyMigrations({ url: server.url, dir: MIGRATIONS });

@@ -71,6 +71,11 @@ export async function countStorm(input: { db: PrismaClient; fake: FakeSlackApi; 
   };
 }
 
+/** Examples of what went wrong, for the message of a failing assertion. */
+export function examplesOf(counts: StormCounts): string {
+  return [...counts.stateChanges.examples, ...counts.messages.examples].join('\n');
+}
+
 /** The counts that must be zero: anything lost, doubled, stale or unexplained. */
 export function problemsIn(counts: StormCounts): Record<string, number> {
   const { stateChanges: s, messages: m, timers: t, actions: a } = counts;
