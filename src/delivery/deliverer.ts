@@ -17,6 +17,7 @@ import { recordPatiently } from './record-patiently.js';
 import { renderNotificationText } from './render-text.js';
 import type { Send } from './send.js';
 import { resolveTargets } from './targets.js';
+import { isStorableText } from '../storable-text.js';
 
 export type EffectToDeliver = Pick<OutboxEffect, 'id' | 'instanceId' | 'type' | 'payload'>;
 
@@ -171,6 +172,8 @@ export function createDeliverer(deps: {
       await db.delivery.updateMany({ where: { effectId, status: 'pending' }, data: { status: 'failed', failedAt: new Date(), lastError: reason } });
     },
     async cardForCopy(platform, messageId) {
+      // A message id from a click PostgreSQL cannot even compare is no copy Baton posted.
+      if (!isStorableText(messageId)) return null;
       const copy = await db.cardMessage.findUnique({ where: { platform_messageId: { platform, messageId } } });
       const adapter = deps.adapters().find((a) => a.platform === platform);
       const instance = copy && adapter ? await loadInstance(copy.instanceId) : null;

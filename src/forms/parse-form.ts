@@ -1,5 +1,6 @@
 import type { FormField } from '../cards/model.js';
 import { invalidInput, type FieldError } from '../errors.js';
+import { isStorableText } from '../storable-text.js';
 
 export type FormValue = string | string[] | undefined;
 export type FormValues = Record<string, FormValue>;
@@ -27,7 +28,7 @@ export function parseForm(
       values[field.name] = undefined;
       continue;
     }
-    if (!storable(text)) {
+    if (!isStorableText(text)) {
       fail('field.badCharacter');
       continue;
     }
@@ -72,14 +73,6 @@ function parseField(field: FormField, text: string, today: string, fail: Fail): 
       return links;
     }
   }
-}
-
-/**
- * PostgreSQL cannot store a NUL character, nor JSON with half a surrogate pair (which only a
- * broken or hostile client sends): refused here, rather than failing the write later.
- */
-function storable(text: string): boolean {
-  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 
 function isRealDate(text: string): boolean {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../storage/database.js';
+import { isStorableText } from '../storable-text.js';
 
 /**
  * Platforms deliver some events more than once (Slack retries with the same event id,
@@ -20,11 +21,8 @@ export function createInboundDedupe(db: Database): InboundDedupe {
   };
 }
 
-/**
- * Real event ids are short ASCII. One with a NUL or a surrogate (PostgreSQL refuses a NUL and
- * half a pair; only a broken or hostile sender sends either) is claimed by its digest instead.
- */
+/** Real event ids are short ASCII; one PostgreSQL cannot take is claimed by its digest instead. */
 function storableId(eventId: string): string {
-  if (!/\u0000|[\ud800-\udfff]/.test(eventId)) return eventId;
+  if (isStorableText(eventId)) return eventId;
   return `sha256:${createHash('sha256').update(eventId, 'utf16le').digest('hex')}`;
 }

@@ -8,7 +8,7 @@ import { createHarness, type Harness } from '../../support/harness.js';
 import { hostileText } from '../support/arbitraries.js';
 import { anyValue, nearlyValid } from '../support/form-values.js';
 import { startForms } from '../support/start-forms.js';
-import { handleChecked, expectSafe } from '../support/checked-router.js';
+import { expectSafe, handleChecked, holdTimers } from '../support/checked-router.js';
 import { FUZZ_TIMEOUT_MS, checkProperty } from '../support/fuzz.js';
 import { captureLogs, type LogCapture } from '../support/log-capture.js';
 import { typedArgs } from '../support/typed-args.js';
@@ -78,6 +78,7 @@ describe('every command, through the router, with any arguments', () => {
   beforeAll(async () => {
     logs = captureLogs();
     h = await createHarness(undefined, { logger: logs.logger });
+    await holdTimers(h);
     for (const form of await startForms(h.baton, h.person('zhang.wei'))) {
       const name = form.id.replace(/^cmd:/, '').split(' ')[0]!;
       formsOf.set(name, [...(formsOf.get(name) ?? []), form]);

@@ -7,7 +7,7 @@ import { isAllowed } from '../../../src/permissions.js';
 import type { Instance } from '../../../src/workflows/definition.js';
 import { workflowOf, workflows } from '../../../src/workflows/registry.js';
 import { createHarness, type Harness } from '../../support/harness.js';
-import { expectSafe, handleChecked, type Outcome } from '../support/checked-router.js';
+import { expectSafe, handleChecked, holdTimers, type Outcome } from '../support/checked-router.js';
 import { formValuesFor, validValue } from '../support/form-values.js';
 import { FUZZ_TIMEOUT_MS, checkProperty } from '../support/fuzz.js';
 import { captureLogs, type LogCapture } from '../support/log-capture.js';
@@ -24,6 +24,7 @@ const visited = new Set<string>();
 beforeAll(async () => {
   logs = captureLogs();
   h = await createHarness(undefined, { logger: logs.logger });
+  await holdTimers(h);
   forms = await startForms(h.baton, h.person('zhang.wei'));
   people = h.baton.directory.people();
 });

@@ -46,6 +46,13 @@ describe('verified Feishu events of an unexpected shape are ignored, not a serve
     await expectQuietlyIgnored(other);
   });
 
+  it('a card click whose message id PostgreSQL cannot take (a NUL): answered, the card is simply not found', async () => {
+    const payload = fixture('card.action.trigger.button');
+    payload.event.action.value = { baton: 'restore' };
+    payload.event.context.open_message_id = 'om_\u0000x';
+    await expectQuietlyIgnored(payload);
+  });
+
   it('still answers the same message when it is well formed', async () => {
     const payload = fixture('im.message.receive_v1.p2p');
     payload.event.message.content = JSON.stringify({ text: '/help' });

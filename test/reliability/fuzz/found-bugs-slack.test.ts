@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/i18n/translate.js';
 import { SLACK, createSlackHarness, type SlackHarness } from '../../adapters/slack/support/slack-harness.js';
-import { appHomeOpenedEvent, eventBody, interaction, viewSubmissionPayload } from '../../adapters/slack/support/slack-requests.js';
+import {
+  appHomeOpenedEvent, eventBody, form, interaction, nextTriggerId, slashCommandFields, viewSubmissionPayload,
+} from '../../adapters/slack/support/slack-requests.js';
 import { captureLogs, describeLines, type LogCapture } from '../support/log-capture.js';
 
 let s: SlackHarness;
@@ -39,6 +41,17 @@ describe('signed payloads Bolt cannot read are refused at once', () => {
       }
     });
   }
+
+  it('answers a command or press without a trigger_id, or with a user id Slack could not have made, with 400', async () => {
+    // Without a trigger_id no modal can open and a replay cannot be recognised; an id with half a
+    // surrogate pair made Slack's client throw (URI malformed) when Baton answered.
+    const command = (fields: Record<string, string>) => form(slashCommandFields({ user_id: SLACK.zhangWei, command: '/request', text: '', response_url: s.fake.responseUrl('x'), trigger_id: nextTriggerId(), ...fields }));
+    expect((await s.post(command({ trigger_id: '' }))).status).toBe(400);
+    expect((await s.post(command({ user_id: 'U0\ud800' }))).status).toBe(400);
+    const press = { type: 'block_actions', user: { id: SLACK.zhangWei }, actions: [{ action_id: 'wf:x' }], trigger_id: nextTriggerId(), container: { type: 'message', channel_id: 'C0\udc00', message_ts: '1.2' } };
+    expect((await s.post(interaction(press))).status).toBe(400);
+    expect((await s.post(interaction({ ...press, container: undefined, trigger_id: undefined }))).status).toBe(400);
+  });
 
   it('still answers a forged request of the same kind with 401, not 400', async () => {
     expect((await s.post({ ...interaction(null), signature: 'v0=forged' })).status).toBe(401);

@@ -31,6 +31,15 @@ export async function handleChecked(h: Harness, logs: LogCapture, person: Person
 }
 
 /**
+ * Fuzzing judges each request by what it wrote, with the harness clock standing still. BullMQ
+ * still counts real time, and would fire a timer due minutes after the standing clock in the
+ * middle of a later case; requests are what is fuzzed here, so the timer queue is paused.
+ */
+export async function holdTimers(h: Harness): Promise<void> {
+  await h.scheduler.queues.timers.pause();
+}
+
+/**
  * What every answer must be, whatever was sent: a text, a form, cards or a clear error in
  * the person's language; never the internal error, never an error-level log line; and a
  * refusal changes nothing at all.

@@ -40,5 +40,11 @@ export function captureLogs(level = 'info'): LogCapture {
 
 /** A short description of log lines for assertion messages. */
 export function describeLines(lines: readonly LogLine[]): string {
-  return lines.map((l) => `${l.level} ${l.msg}${l.err ? ` (${(l.err as { message?: string }).message})` : ''}`).join('\n');
+  return lines
+    .map((l) => {
+      const err = l.err as { message?: string; stack?: string } | undefined;
+      // The message, and where it was thrown: enough to find the cause from a failure report.
+      return `${l.level} ${l.msg}${err ? ` (${err.message})\n${(err.stack ?? '').split('\n').slice(1, 6).join('\n')}` : ''}`;
+    })
+    .join('\n');
 }
