@@ -19,8 +19,8 @@ const RESTART_EVERY_SECONDS = sizeFromEnv('BATON_STORM_RESTART_EVERY', 8);
 const PEOPLE = 50;
 const BOTS = 1;
 const WORKERS = 2;
-/** How long a crashed server stays down: long enough for every process to notice. */
-const DOWN_MS = sizeFromEnv('BATON_STORM_DOWN_SECONDS', 2) * 1000;
+/** How long a crashed server stays down, at most (each time drawn from 2 s up to this): every process notices. */
+const MAX_DOWN_MS = sizeFromEnv('BATON_STORM_DOWN_SECONDS', 2) * 1000;
 
 let cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -52,7 +52,7 @@ it(
     // Redis first, then PostgreSQL, in turn; a server still down from the last crash is left alone.
     const pick = () => {
       const [name, server] = next++ % 2 === 0 ? (['Redis', redis] as const) : (['PostgreSQL', postgres] as const);
-      return server.up ? crashServer(name, server, DOWN_MS) : null;
+      return server.up ? crashServer(name, server, random.int(2_000, Math.max(2_000, MAX_DOWN_MS))) : null;
     };
     await Promise.all([
       drive(driver, { seconds: SECONDS, rate: RATE }),

@@ -74,7 +74,7 @@ export function crashServer(name: string, server: { crash(): Promise<string>; st
   return {
     kind: `${name} crash and restart`,
     async strike() {
-      const detail = await server.crash();
+      const detail = `${await server.crash()}; restarted after ${(downMs / 1000).toFixed(1)} s`;
       const back = new Promise<void>((resolve) => setTimeout(resolve, downMs)).then(() => server.start());
       return { target: name, detail, back };
     },
