@@ -16,7 +16,7 @@ const CATEGORIES: Array<[string, (url: string, fn: string) => boolean]> = [
   ['BullMQ and ioredis', (u) => /node_modules\/(bullmq|ioredis)\//.test(u)],
   ['Baton (src, adapters, commands)', (u) => /\/(src|adapters|commands)\//.test(u) && !u.includes('node_modules')],
   ['other libraries', (u) => u.includes('node_modules')],
-  ['Node.js (sockets, timers, promises)', () => true],
+  ['Node.js and V8 built-ins (I/O, promises, JSON)', () => true],
 ];
 
 /**

@@ -19,12 +19,14 @@ export interface RateLimitedFeishu {
   /** Messages accepted, by chat id, with when (epoch ms). */
   posted: Map<string, number>;
   refused: number;
+  /** Forgets what was posted and refused and empties the limits' windows: a fresh start for the next run. */
+  reset(): void;
   close(): Promise<void>;
 }
 
 /** A Feishu Open API (tenant token, message create) that enforces the message limits. */
 export async function startRateLimitedFeishu(): Promise<RateLimitedFeishu> {
-  const limiter = createLimiter(FEISHU_SEND_LIMITS);
+  let limiter = createLimiter(FEISHU_SEND_LIMITS);
   const posted = new Map<string, number>();
   const state = { refused: 0 };
   let counter = 0;
@@ -60,6 +62,11 @@ export async function startRateLimitedFeishu(): Promise<RateLimitedFeishu> {
     posted,
     get refused() {
       return state.refused;
+    },
+    reset() {
+      limiter = createLimiter(FEISHU_SEND_LIMITS);
+      posted.clear();
+      state.refused = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,6 +19,8 @@ export interface RateLimitedSlack {
   posted: Map<string, number>;
   /** 429 answers given. */
   refused: number;
+  /** Forgets what was posted and refused and empties the limits' windows: a fresh start for the next run. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export interface RateLimitedSlack {
  * `Retry-After` in whole seconds and `{ ok: false, error: "ratelimited" }`, as Slack does.
  */
 export async function startRateLimitedSlack(): Promise<RateLimitedSlack> {
-  const limiter = createLimiter(SLACK_POST_LIMITS);
+  let limiter = createLimiter(SLACK_POST_LIMITS);
   const posted = new Map<string, number>();
   const state = { refused: 0 };
   let ts = 0;
@@ -59,6 +61,11 @@ export async function startRateLimitedSlack(): Promise<RateLimitedSlack> {
     posted,
     get refused() {
       return state.refused;
+    },
+    reset() {
+      limiter = createLimiter(SLACK_POST_LIMITS);
+      posted.clear();
+      state.refused = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
