@@ -11,7 +11,9 @@ if (!file) {
   console.error('usage: tsx test/reliability/support/print-figures.ts <figures.jsonl>');
   process.exit(2);
 }
-const figures = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Figure);
+// A property or attack run again (after a fix) replaces its earlier figure.
+const keyOf = (f: Figure) => (f.section === 'injection' ? 'injection' : `${f.section}:${f.name}`);
+const figures = [...new Map(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Figure).map((f) => [keyOf(f), f] as const)).values()];
 
 const fuzzed = figures.filter((f): f is BadInput => f.section === 'bad-input');
 console.log('| parser / property | cases | seconds | note |\n| --- | ---: | ---: | --- |');

@@ -25,6 +25,9 @@ export interface SlackCase {
 
 let counter = 0;
 
+/** Slack's ids are short printable ASCII; a request carrying anything else is not one Slack could send. */
+const slackLike = (id: unknown) => typeof id === 'string' && /^[\x21-\x7e]{1,255}$/.test(id);
+
 /** Where answers may be sent: the fake's response URLs, and addresses that go nowhere (no real network). */
 function responseUrl(world: SlackWorld): fc.Arbitrary<string> {
   return fc.oneof(
@@ -56,7 +59,8 @@ export function slashCommand(world: SlackWorld): fc.Arbitrary<SlackCase> {
     .map(({ drop, ...fields }) => {
       const body = slashCommandFields(fields);
       for (const name of drop) body.delete(name);
-      return { what: 'command' as const, request: form(body), batonShaped: fields.command.startsWith('/') };
+      const shaped = fields.command.startsWith('/') && slackLike(fields.user_id) && slackLike(fields.trigger_id) && (fields.channel_id === '' || slackLike(fields.channel_id));
+      return { what: 'command' as const, request: form(body), batonShaped: shaped };
     });
 }
 
@@ -89,7 +93,8 @@ export function blockAction(world: SlackWorld): fc.Arbitrary<SlackCase> {
         delete payload.channel;
         delete payload.container.channel_id;
       }
-      return { what: 'action' as const, request: interaction(payload), batonShaped: true };
+      const located = o.where === 'home' || (slackLike(o.messageTs) && (o.where === 'no-channel' || slackLike(o.channelId)));
+      return { what: 'action' as const, request: interaction(payload), batonShaped: slackLike(o.userId) && located };
     });
 }
 
@@ -124,7 +129,7 @@ export function viewSubmission(world: SlackWorld, fieldNames: readonly string[])
     })
     .map((o) => {
       const view = { blocks: Object.keys(o.values).map((id) => ({ type: 'input', block_id: id })), callback_id: o.callbackId, private_metadata: o.metadata, title: { type: 'plain_text', text: 'x' }, submit: { type: 'plain_text', text: 'x' } };
-      return { what: 'view' as const, request: interaction(viewSubmissionPayload(o.userId, view, o.values)), batonShaped: /^(cmd|wf):/.test(o.callbackId) };
+      return { what: 'view' as const, request: interaction(viewSubmissionPayload(o.userId, view, o.values)), batonShaped: slackLike(o.userId) && /^(cmd|wf):/.test(o.callbackId) };
     });
 }
 
@@ -140,7 +145,7 @@ export function slackEvent(world: SlackWorld): fc.Arbitrary<SlackCase> {
     .map((o) => ({
       what: 'event' as const,
       request: eventBody({ token: 'x', team_id: 'T0EXAMPLE', api_app_id: 'A0EXAMPLE', type: 'event_callback', event_id: o.eventId, event_time: 1764800200, event: { type: o.type, user: o.user, channel: 'D0RIZ2SVLC', tab: o.tab, event_ts: '1764800200.002100' } }),
-      batonShaped: true,
+      batonShaped: o.type !== 'app_home_opened' || slackLike(o.user),
     }));
 }
 
