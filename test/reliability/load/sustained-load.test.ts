@@ -4,9 +4,11 @@ import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../../sup
 import { makeTempDir } from '../../support/temp-dir.js';
 import { describeStorm } from '../support/describe-storm.js';
 import { actionFailed, loadWindows } from '../support/load-windows.js';
+import { meanLoad, sampleMachineLoad } from '../support/machine-load.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { settleStorm } from '../support/settle-storm.js';
-import { drive, slackDriver } from '../support/slack-driver.js';
+import { drive } from '../support/drive.js';
+import { slackDriver } from '../support/slack-driver.js';
 import { startStormCluster } from '../support/storm-cluster.js';
 import { writeStormCompany } from '../support/storm-company.js';
 import { countStorm, examplesOf, problemsIn } from '../support/storm-counts.js';
@@ -34,8 +36,9 @@ it(
     const random = seededRandom();
     const dir = await makeTempDir('baton-load');
     cleanups.push(dir.remove);
-    // Deadlines of a minute: reminders and escalations run alongside the traffic.
-    const company = await writeStormCompany(dir.path, { people: PEOPLE, deadlineSeconds: 60 });
+    // Deadlines of ten minutes: what people do is the load; the items they leave lying about
+    // still remind and escalate alongside (the fault runs fire timers by the thousand).
+    const company = await writeStormCompany(dir.path, { people: PEOPLE, deadlineSeconds: 600 });
     const database = await createTestDatabase();
     cleanups.push(database.drop);
     const queuePrefix = `{${uniqueQueuePrefix('load')}}`;
@@ -44,19 +47,21 @@ it(
     cleanups.push(cluster.stop);
 
     const driver = slackDriver({ company, fake: cluster.fake, botUrls: cluster.botUrls, random, runId: `load${random.seed}` });
+    const machineLoad = sampleMachineLoad(driver.now);
     const { skipped } = await drive(driver, { seconds: SECONDS, rate: RATE });
+    const samples = machineLoad.stop();
     await driver.finish();
-    const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 120_000 });
+    const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 120_000 + SECONDS * 500 });
     const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
-    const windows = loadWindows(driver.actions, SECONDS, WINDOW_SECONDS);
+    const windows = loadWindows(driver.actions, SECONDS, WINDOW_SECONDS, samples);
     const failed = driver.actions.filter(actionFailed).length;
     const errorRate = failed / Math.max(1, driver.actions.length);
 
     const setup = { name: 'sustained load', seed: random.seed, seconds: SECONDS, rate: RATE, people: PEOPLE, bots: BOTS, workers: WORKERS };
     recordStormFigure({ section: 'load', setup, machine: machine(), date: new Date().toISOString(), windows, settle, counts, errorRate, skipped });
-    console.log(describeStorm(setup, [], settle, counts));
-    console.log(['window      requests errors  ack p50  ack p99  answer p50  answer p99', ...windows.map((w) =>
-      `${`${w.fromS}–${w.toS} s`.padEnd(11)} ${String(w.requests).padStart(8)} ${String(w.errors).padStart(6)} ${w.ackP50.toFixed(1).padStart(8)} ${w.ackP99.toFixed(1).padStart(8)} ${w.answerP50.toFixed(0).padStart(11)} ${w.answerP99.toFixed(0).padStart(11)}`)].join('\n'));
+    console.log(describeStorm(setup, [], settle, counts, meanLoad(samples)));
+    console.log(['window      requests errors  ack p50  ack p99  answer p50  answer p99  load', ...windows.map((w) =>
+      `${`${w.fromS}–${w.toS} s`.padEnd(11)} ${String(w.requests).padStart(8)} ${String(w.errors).padStart(6)} ${w.ackP50.toFixed(1).padStart(8)} ${w.ackP99.toFixed(1).padStart(8)} ${w.answerP50.toFixed(0).padStart(11)} ${w.answerP99.toFixed(0).padStart(11)} ${w.machineLoad.toFixed(1).padStart(5)}`)].join('\n'));
     console.log(`error rate ${(errorRate * 100).toFixed(2)}% (${failed} of ${driver.actions.length} actions); ${skipped} steps skipped; backlog drained in ${(settle.waitedMs / 1000).toFixed(1)} s`);
 
     expect(skipped, 'the driver kept its rate').toBe(0);

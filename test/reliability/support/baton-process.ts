@@ -77,7 +77,13 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     child = spawned;
     let log = '';
     const ready = new Promise<void>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`${options.name} did not start within ${READY_TIMEOUT_MS / 1000}s\n${tail.join('\n')}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        // Stuck: killed, and reported like a crash, so a supervisor's next start finds it gone.
+        crashReports.push(`${options.name} did not start within ${READY_TIMEOUT_MS / 1000} s, ${Math.round(performance.now() / 1000)} s into the test`);
+        expectingExit = true;
+        spawned.kill('SIGKILL');
+        fail(new Error(`${options.name} did not start within ${READY_TIMEOUT_MS / 1000}s\n${tail.join('\n')}`));
+      }, READY_TIMEOUT_MS);
       spawned.stderr!.on('data', (chunk: Buffer) => {
         const text = chunk.toString();
         remember(text);

@@ -44,7 +44,12 @@ export async function runFaults(options: { times: number[]; pick: () => Fault | 
     const { target, detail, back } = await fault.strike();
     const record: FaultRecord = { atMs, kind: fault.kind, target, detail };
     options.log.push(record);
-    if (back) comebacks.push(back.then(() => void (record.backAtMs = Math.round(options.elapsed()))));
+    if (back) {
+      comebacks.push(back.then(
+        () => void (record.backAtMs = Math.round(options.elapsed())),
+        (error: unknown) => void (record.detail += `; never came back: ${(error as Error).message.split('\n')[0]}`),
+      ));
+    }
   }
   await Promise.all(comebacks);
 }
@@ -63,10 +68,25 @@ export function killProcess(random: Random, processes: BatonProcess[], inFlight:
     async strike() {
       const detail = `${inFlight()} actions in flight`;
       await victim.kill();
-      const back = new Promise<void>((resolve) => setTimeout(resolve, downMs)).then(() => victim.start());
+      const back = new Promise<void>((resolve) => setTimeout(resolve, downMs)).then(() => startUntilUp(victim));
       return { target: victim.name, detail, back };
     },
   };
+}
+
+/**
+ * Starts a killed process again, and again if it fails to start, as a supervisor would; a
+ * failed start counts as a crash in the process's reports, so the run still fails on it.
+ */
+async function startUntilUp(process: BatonProcess, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await process.start();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 /** A crash of PostgreSQL or Redis, brought back on the same address after `downMs`. */

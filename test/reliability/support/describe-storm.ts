@@ -4,12 +4,13 @@ import type { StormCounts } from './storm-counts.js';
 import type { RunSetup } from './storm-figures.js';
 
 /** A run in a few lines of plain text, printed by the test so a CI log shows what happened. */
-export function describeStorm(setup: RunSetup, faults: FaultRecord[], settle: SettleResult, counts: StormCounts): string {
+export function describeStorm(setup: RunSetup, faults: FaultRecord[], settle: SettleResult, counts: StormCounts, machineLoad?: number): string {
   const { actions: a, stateChanges: s, messages: m, timers: t } = counts;
   const kinds = new Map<string, number>();
   for (const fault of faults) kinds.set(fault.kind, (kinds.get(fault.kind) ?? 0) + 1);
   return [
-    `${setup.name}: ${setup.seconds} s at ${setup.rate} actions/s, ${setup.people} people, ${setup.bots} bot(s) + ${setup.workers} worker(s), seed ${setup.seed}`,
+    `${setup.name}: ${setup.seconds} s at ${setup.rate} actions/s, ${setup.people} people, ${setup.bots} bot(s) + ${setup.workers} worker(s), seed ${setup.seed}` +
+      (machineLoad === undefined ? '' : `, machine load average ${machineLoad}`),
     `faults: ${faults.length} (${[...kinds].map(([k, n]) => `${n} × ${k}`).join(', ') || 'none'})`,
     ...faults.map((f) => `  ${(f.atMs / 1000).toFixed(1)} s ${f.kind} ${f.target} (${f.detail})${f.backAtMs ? `, back at ${(f.backAtMs / 1000).toFixed(1)} s` : ''}`),
     `actions: ${a.total} (${a.files} filings, ${a.presses} presses incl. ${a.doublePresses} simultaneous second presses, ${a.looks} /my); ` +

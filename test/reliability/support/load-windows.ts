@@ -1,4 +1,5 @@
 import type { DriverAction, SentRequest } from './slack-driver.js';
+import { meanLoad, type LoadSample } from './machine-load.js';
 import type { LoadWindow } from './storm-figures.js';
 
 /** Slack shows the person an error when a bot takes longer than this to acknowledge. */
@@ -24,8 +25,8 @@ function answerMs(action: DriverAction): number | undefined {
   return action.answer && last ? action.answer.at - last.at : undefined;
 }
 
-/** Per window of `windowSeconds` (by when actions started): requests, failures, ack and answer latency. */
-export function loadWindows(actions: DriverAction[], seconds: number, windowSeconds: number): LoadWindow[] {
+/** Per window of `windowSeconds` (by when actions started): requests, failures, ack and answer latency, machine load. */
+export function loadWindows(actions: DriverAction[], seconds: number, windowSeconds: number, samples: LoadSample[] = []): LoadWindow[] {
   const windows: LoadWindow[] = [];
   for (let from = 0; from < seconds; from += windowSeconds) {
     const to = Math.min(seconds, from + windowSeconds);
@@ -42,6 +43,7 @@ export function loadWindows(actions: DriverAction[], seconds: number, windowSeco
       ackP99: quantile(acks, 0.99),
       answerP50: quantile(answers, 0.5),
       answerP99: quantile(answers, 0.99),
+      machineLoad: meanLoad(samples.filter((x) => x.at >= from * 1000 && x.at < to * 1000)),
     });
   }
   return windows;

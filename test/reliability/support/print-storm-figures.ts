@@ -27,7 +27,7 @@ for (const run of figures.filter((f): f is Faults => f.section === 'faults')) {
   const kinds = new Map<string, number>();
   for (const fault of run.faults) kinds.set(fault.kind, (kinds.get(fault.kind) ?? 0) + 1);
   console.log(`### ${setup.name}\n`);
-  console.log(`${run.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine}; seed ${setup.seed}. ${setup.seconds} s at ${setup.rate} actions/s from ${setup.people} people, ` +
+  console.log(`${run.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine} (load average ${run.machineLoad} during the storm); seed ${setup.seed}. ${setup.seconds} s at ${setup.rate} actions/s from ${setup.people} people, ` +
     `${setup.bots} bot and ${setup.workers} worker processes. Faults: ${[...kinds].map(([k, v]) => `${v} × ${k}`).join(', ')}. ` +
     `Processes that died by themselves: ${Object.values(run.crashes).reduce((a, b) => a + b, 0)}.\n`);
   console.log('| | count |\n| --- | ---: |');
@@ -63,9 +63,9 @@ for (const run of figures.filter((f): f is Load => f.section === 'load')) {
     `(an answer other than 200, Slack's 3-second limit missed, an error answer, or none); ${run.skipped} steps skipped. ` +
     `Backlog drained ${s(run.settle.waitedMs)} after the last request; lost or duplicated state changes ${c.stateChanges.lost + c.stateChanges.duplicated}, ` +
     `messages lost ${c.messages.notificationsLost}, posted twice ${c.messages.doublePosts}, timers lost ${c.timers.dueNotFired}.\n`);
-  console.log('| window | requests | failed actions | ack p50 | ack p99 | answer p50 | answer p99 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| window | requests | failed actions | ack p50 | ack p99 | answer p50 | answer p99 | machine load |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const w of run.windows) {
-    console.log(`| ${w.fromS}–${w.toS} s | ${n(w.requests)} | ${w.errors} | ${w.ackP50} ms | ${w.ackP99} ms | ${Math.round(w.answerP50)} ms | ${Math.round(w.answerP99)} ms |`);
+    console.log(`| ${w.fromS}–${w.toS} s | ${n(w.requests)} | ${w.errors} | ${w.ackP50} ms | ${w.ackP99} ms | ${Math.round(w.answerP50)} ms | ${Math.round(w.answerP99)} ms | ${w.machineLoad} |`);
   }
   console.log('');
 }

@@ -26,10 +26,12 @@ export interface LoadWindow {
   ackP99: number;
   answerP50: number;
   answerP99: number;
+  /** The machine's 1-minute load average during the window: other work on it shows here. */
+  machineLoad: number;
 }
 
 export type StormFigure =
-  | { section: 'faults'; setup: RunSetup; machine: string; date: string; faults: FaultRecord[]; settle: SettleResult; counts: StormCounts; restarts: Record<string, number>; crashes: Record<string, number> }
+  | { section: 'faults'; setup: RunSetup; machine: string; date: string; machineLoad: number; faults: FaultRecord[]; settle: SettleResult; counts: StormCounts; restarts: Record<string, number>; crashes: Record<string, number> }
   | { section: 'load'; setup: RunSetup; machine: string; date: string; windows: LoadWindow[]; settle: SettleResult; counts: StormCounts; errorRate: number; skipped: number };
 
 /** The machine a run happened on, as RELIABILITY.md states it. */
