@@ -24,6 +24,8 @@ interface Sample {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** Taken right after a full garbage collection the benchmark asked for. */
+  afterGc?: boolean;
 }
 
 main({
@@ -49,13 +51,16 @@ main({
       const drained = await drain(fake, load.filed * 2);
       console.log(`after the load, ${AFTER_SECONDS} s…`);
       await sleep(AFTER_SECONDS * 1000);
-      const phase = (from: number, to: number) => samples.filter((s) => s.at >= from && s.at <= to);
+      const afterEnd = Date.now();
+      const collected = await collectGarbage(baton, samples);
+      const phase = (from: number, to: number) => samples.filter((s) => s.at >= from && s.at <= to && !s.afterGc);
       return report({
         startup: readyAt - startedAt,
         // The idle figure is its last half: start-up allocations settled by then.
         idle: phase(readyAt + (IDLE_SECONDS * 1000) / 2, idleEnd),
         load: phase(idleEnd, loadEnd),
-        after: phase(drained + (AFTER_SECONDS * 1000) / 2, Date.now()),
+        after: phase(drained + (AFTER_SECONDS * 1000) / 2, afterEnd),
+        collected,
         traffic: { ...load, drainSeconds: (drained - loadEnd) / 1000 },
       });
     } finally {
@@ -69,7 +74,7 @@ main({
 function startBaton(o: { databaseUrl: string; redisUrl: string; apiUrl: string; port: number }, onSample: (s: Sample) => void): ChildProcess {
   const child = fork(resolve(import.meta.dirname, '../src/main.ts'), [], {
     cwd: resolve(import.meta.dirname, '..'),
-    execArgv: ['--import', 'tsx', '--import', resolve(import.meta.dirname, 'support/memory-probe.ts')],
+    execArgv: ['--expose-gc', '--import', 'tsx', '--import', resolve(import.meta.dirname, 'support/memory-probe.ts')],
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -149,6 +154,18 @@ async function driveLoad(eventsUrl: string, fake: FakeSlackApi, seconds: number,
   return { ...counts, perSecond: counts.requests / seconds, posted: fake.callsTo('chat.postMessage').length };
 }
 
+/** Asks the probe for a full garbage collection and returns the sample it takes right after. */
+async function collectGarbage(child: ChildProcess, samples: Sample[]): Promise<Sample | null> {
+  child.send({ kind: 'gc' });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const sample = samples.find((s) => s.afterGc);
+    if (sample) return sample;
+    await sleep(50);
+  }
+  return null;
+}
+
 /** When every filed request's two cards have been posted (or nothing more went out for 10 s). */
 async function drain(fake: FakeSlackApi, expected: number): Promise<number> {
   const posts = () => fake.callsTo('chat.postMessage').length;
@@ -168,7 +185,7 @@ function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function report(r: { startup: number; idle: Sample[]; load: Sample[]; after: Sample[]; traffic: Awaited<ReturnType<typeof driveLoad>> & { drainSeconds: number } }) {
+function report(r: { startup: number; idle: Sample[]; load: Sample[]; after: Sample[]; collected: Sample | null; traffic: Awaited<ReturnType<typeof driveLoad>> & { drainSeconds: number } }) {
   const mb = (bytes: number) => fmt(bytes / 1024 ** 2, 1);
   const row = (label: string, samples: Sample[]) => {
     const rss = summarize(samples.map((s) => s.rss));
@@ -180,17 +197,20 @@ function report(r: { startup: number; idle: Sample[]; load: Sample[]; after: Sam
   const phases = [row('idle after start', r.idle), row(`under load (${CLIENTS} Slack clients)`, r.load), row('after the load', r.after)];
   const [idle, load, after] = phases as [ReturnType<typeof row>, ReturnType<typeof row>, ReturnType<typeof row>];
   return {
-    headline: `RSS idle ${mb(idle.rss.median)} MB, under load ${mb(load.rss.median)} MB (peak ${mb(load.rss.max)} MB), after ${mb(after.rss.median)} MB`,
+    headline: `RSS idle ${mb(idle.rss.median)} MB, under load ${mb(load.rss.median)} MB (peak ${mb(load.rss.max)} MB), after ${mb(after.rss.median)} MB; live heap idle ${mb(idle.heap.median)} MB, after the load and a full GC ${r.collected ? mb(r.collected.heapUsed) : '–'} MB`,
     parameters: { idleSeconds: IDLE_SECONDS, loadSeconds: LOAD_SECONDS, afterSeconds: AFTER_SECONDS, clients: CLIENTS },
     method: [
       'One Baton process as `npm start` runs it with Slack configured (src/main.ts, BATON_ROLE=all: Slack HTTP endpoint, relay, timer, delivery and recurring workers), on the benchmark\'s PostgreSQL and Redis, with Slack\'s Web API faked by test/adapters/slack/support/fake-slack-api.ts in the benchmark process. A probe loaded with `node --import` (bench/support/memory-probe.ts) reports process.memoryUsage() four times a second over IPC; Baton\'s code is unchanged. The process runs under tsx, as `npm start` does, so its figures include the TypeScript loader.',
-      `Idle: the second half of ${IDLE_SECONDS} s after /readyz first answers 200. Load: ${LOAD_SECONDS} s of ${CLIENTS} concurrent clients, each in a loop filing a request through the /request modal (a new instance, two cards posted), then /my, then /help, all signed as Slack signs them. After: once the messages the load queued had gone out, the second half of the next ${AFTER_SECONDS} s (no forced garbage collection).`,
+      `Idle: the second half of ${IDLE_SECONDS} s after /readyz first answers 200. Load: ${LOAD_SECONDS} s of ${CLIENTS} concurrent clients, each in a loop filing a request through the /request modal (a new instance, two cards posted), then /my, then /help, all signed as Slack signs them. After: once the messages the load queued had gone out, the second half of the next ${AFTER_SECONDS} s, then once more right after a full garbage collection the probe forces (the process runs with --expose-gc; nothing else calls it).`,
     ],
     tables: [
       {
         title: 'process.memoryUsage() of the Baton process, MB (median over the phase; RSS also its maximum)',
         columns: ['Phase', 'RSS median', 'RSS max', 'heap used', 'heap total', 'external', 'samples'],
-        rows: phases.map((p) => [p.label, mb(p.rss.median), mb(p.rss.max), mb(p.heap.median), mb(p.heapTotal.median), mb(p.external.median), String(p.n)]),
+        rows: [
+          ...phases.map((p) => [p.label, mb(p.rss.median), mb(p.rss.max), mb(p.heap.median), mb(p.heapTotal.median), mb(p.external.median), String(p.n)]),
+          ...(r.collected ? [['after the load, right after a full GC', mb(r.collected.rss), mb(r.collected.rss), mb(r.collected.heapUsed), mb(r.collected.heapTotal), mb(r.collected.external), '1']] : []),
+        ],
       },
       {
         title: 'The load',
@@ -200,8 +220,20 @@ function report(r: { startup: number; idle: Sample[]; load: Sample[]; after: Sam
     ],
     findings: [
       `Start-up to ready took ${fmt(r.startup / 1000, 1)} s (tsx compiles the TypeScript on the way).`,
-      `RSS grows from ${mb(idle.rss.median)} MB idle to ${mb(load.rss.median)} MB (median) under load, peaking at ${mb(load.rss.max)} MB; ${mb(after.rss.median)} MB once the queued messages had gone out (${fmt(r.traffic.drainSeconds, 1)} s after the load). RSS rarely shrinks once V8 and the allocator have grown it, so the heap tells more: in use ${mb(idle.heap.median)} MB idle, ${mb(load.heap.median)} MB under load, ${mb(after.heap.median)} MB after${after.heap.median <= idle.heap.median * 1.2 ? ', back near idle' : ` — ${mb(after.heap.median - idle.heap.median)} MB above idle with no garbage collection forced; whether that is kept or merely not yet collected needs a longer run`}.`,
+      `RSS grows from ${mb(idle.rss.median)} MB idle to ${mb(load.rss.median)} MB (median) under load, peaking at ${mb(load.rss.max)} MB; ${mb(after.rss.median)} MB once the queued messages had gone out (${fmt(r.traffic.drainSeconds, 1)} s after the load). RSS rarely shrinks once V8 and the allocator have grown it, so the heap tells more: in use ${mb(idle.heap.median)} MB idle, ${mb(load.heap.median)} MB under load, ${mb(after.heap.median)} MB after.`,
+      retention(idle.heap.median, r.collected, r.traffic.filed),
     ],
-    data: { startupMs: r.startup, phases, traffic: r.traffic },
+    data: { startupMs: r.startup, phases, afterFullGc: r.collected, traffic: r.traffic },
   };
+}
+
+/** Whether what the load allocated is still held once a full collection has run. */
+function retention(idleHeap: number, collected: Sample | null, filed: number): string {
+  const mb = (bytes: number) => fmt(bytes / 1024 ** 2, 1);
+  if (!collected) return 'The probe did not answer the request for a full garbage collection, so retention after the load is unknown.';
+  const kept = collected.heapUsed - idleHeap;
+  if (kept <= idleHeap * 0.2) {
+    return `After a forced full garbage collection the heap in use is back to ${mb(collected.heapUsed)} MB (idle: ${mb(idleHeap)} MB): what the load allocated was garbage not yet collected, not memory kept. The RSS stays up because V8 keeps the heap it grew to (heap total ${mb(collected.heapTotal)} MB after the collection) for the next burst; where RSS matters, node's --max-old-space-size and --max-semi-space-size bound it.`;
+  }
+  return `After a forced full garbage collection the heap still holds ${mb(collected.heapUsed)} MB, ${mb(kept)} MB more than idle — about ${fmt(kept / Math.max(1, filed) / 1024, 1)} KB per request filed during the load. Something keeps what the load created (a cache, a per-request registry); it would grow with traffic, so it needs finding with a heap snapshot.`;
 }

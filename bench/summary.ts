@@ -62,7 +62,8 @@ function render(results: BenchResult[]): string {
   }
 
   lines.push('## Running them', '');
-  lines.push('`npm run bench` runs every benchmark in sequence (about 15–25 minutes on a quiet 2-core machine, longer on a busy one), then `bench:summary`. Each also runs alone: `npm run bench:slack-ack`, `bench:feishu-ack`, `bench:transitions`, `bench:timers`, `bench:fanout`, `bench:memory`. For shorter runs while working on them:', '');
+  const total = ordered.reduce((sum, r) => sum + (Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 60_000, 0);
+  lines.push(`\`npm run bench\` runs every benchmark in sequence, then \`bench:summary\`; the runs recorded here took ${total.toFixed(0)} minutes in all. Each also runs alone: \`npm run bench:slack-ack\`, \`bench:feishu-ack\`, \`bench:transitions\`, \`bench:timers\`, \`bench:fanout\`, \`bench:memory\`. For shorter runs while working on them:`, '');
   lines.push(markdownTable({ columns: ['Variable', 'what it sets (default)'], rows: KNOBS.map(([k, v]) => [`\`${k}\``.replaceAll(', ', '`, `'), v!]) }), '');
   return lines.join('\n');
 }
