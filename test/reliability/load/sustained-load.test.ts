@@ -30,7 +30,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-it(
+// A rate held for minutes is a measurement of the machine as much as of Baton: on a shared CI
+// runner it fails for reasons that are not Baton's, so it runs with the full-size suite
+// (`npm run test:reliability:full` sets BATON_LOAD_SECONDS), not in `npm test`.
+it.runIf(process.env.BATON_LOAD_SECONDS !== undefined)(
   'holds a sustained mix of commands and clicks from 50 people: errors within 1%, nothing lost or doubled, the backlog drained',
   async () => {
     const random = seededRandom();
