@@ -11,7 +11,7 @@ import {
 import { exampleConfig } from './support/core.js';
 import { requestForm } from './support/requests.js';
 import { envCount, main } from './support/run-benchmark.js';
-import { fmt, summarize } from './support/stats.js';
+import { fmt, summarize, type Summary } from './support/stats.js';
 
 const IDLE_SECONDS = envCount('BENCH_MEMORY_IDLE_SECONDS', 15);
 const LOAD_SECONDS = envCount('BENCH_MEMORY_LOAD_SECONDS', 60);
@@ -222,6 +222,7 @@ function report(r: { startup: number; idle: Sample[]; load: Sample[]; after: Sam
       `Start-up to ready took ${fmt(r.startup / 1000, 1)} s (tsx compiles the TypeScript on the way).`,
       `RSS grows from ${mb(idle.rss.median)} MB idle to ${mb(load.rss.median)} MB (median) under load, peaking at ${mb(load.rss.max)} MB; ${mb(after.rss.median)} MB once the queued messages had gone out (${fmt(r.traffic.drainSeconds, 1)} s after the load). RSS rarely shrinks once V8 and the allocator have grown it, so the heap tells more: in use ${mb(idle.heap.median)} MB idle, ${mb(load.heap.median)} MB under load, ${mb(after.heap.median)} MB after.`,
       retention(idle.heap.median, r.collected, r.traffic.filed),
+      ...(r.collected ? [outsideHeap(idle, r.collected)] : []),
     ],
     data: { startupMs: r.startup, phases, afterFullGc: r.collected, traffic: r.traffic },
   };
@@ -233,7 +234,15 @@ function retention(idleHeap: number, collected: Sample | null, filed: number): s
   if (!collected) return 'The probe did not answer the request for a full garbage collection, so retention after the load is unknown.';
   const kept = collected.heapUsed - idleHeap;
   if (kept <= idleHeap * 0.2) {
-    return `After a forced full garbage collection the heap in use is back to ${mb(collected.heapUsed)} MB (idle: ${mb(idleHeap)} MB): what the load allocated was garbage not yet collected, not memory kept. The RSS stays up because V8 keeps the heap it grew to (heap total ${mb(collected.heapTotal)} MB after the collection) for the next burst; where RSS matters, node's --max-old-space-size and --max-semi-space-size bound it.`;
+    return `After a forced full garbage collection the heap in use is back to ${mb(collected.heapUsed)} MB (idle: ${mb(idleHeap)} MB): what the load allocated was garbage not yet collected, not memory kept.`;
   }
   return `After a forced full garbage collection the heap still holds ${mb(collected.heapUsed)} MB, ${mb(kept)} MB more than idle — about ${fmt(kept / Math.max(1, filed) / 1024, 1)} KB per request filed during the load. Something keeps what the load created (a cache, a per-request registry); it would grow with traffic, so it needs finding with a heap snapshot.`;
+}
+
+/** The part of the RSS that is not the JavaScript heap, idle and after the load's collection. */
+function outsideHeap(idle: { rss: Summary; heapTotal: Summary; external: Summary }, collected: Sample): string {
+  const mb = (bytes: number) => fmt(bytes / 1024 ** 2, 1);
+  const before = idle.rss.median - idle.heapTotal.median - idle.external.median;
+  const after = collected.rss - collected.heapTotal - collected.external;
+  return `The RSS does not come back down with the heap: after the collection V8 still reserves ${mb(collected.heapTotal)} MB of heap (idle: ${mb(idle.heapTotal.median)} MB), and the memory outside the JavaScript heap and its external buffers — compiled code (the Prisma query compiler's WebAssembly among it), native allocations, what the allocator keeps rather than returns — is ${mb(after)} MB (idle: ${mb(before)} MB). Where RSS matters, node's --max-old-space-size and --max-semi-space-size bound the heap part.`;
 }
