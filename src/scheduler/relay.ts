@@ -58,13 +58,13 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
       const rows = await tx.$queryRaw<Array<{ id: bigint; dueAt: Date }>>`
         SELECT id, "dueAt" FROM "Timer" WHERE status = 'pending' AND "enqueuedAt" IS NULL
         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      // One round trip for the batch: a slow Redis times 200 sequential adds past the transaction's timeout.
       if (rows.length) {
+        // One round trip for the batch: on a slow Redis, 200 adds one after another overran the transaction.
         await inTime('adding timer jobs', () =>
           queues.timers.addBulk(rows.map((row) => ({ name: 'fire', data: { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, opts: timerJobOptions(row.id, row.dueAt) }))),
         );
+        await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: new Date() } });
       }
-      if (rows.length) await tx.timer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { enqueuedAt: new Date() } });
       return rows.length;
     });
 
@@ -106,16 +106,17 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
    * comes back: the row stays unmarked, and the next relay's add finds the job id taken.
    */
   async function inTime<T>(what: string, work: () => Promise<T>): Promise<T> {
-    const running = work();
-    running.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
+    const answer = work();
+    // Given up on, it may still fail later: that is no longer anyone's business.
+    answer.catch(() => undefined);
+    let deadline: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_IN_TRANSACTION_MS} ms (${what})`)), REDIS_IN_TRANSACTION_MS);
+      deadline = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_IN_TRANSACTION_MS} ms (${what})`)), REDIS_IN_TRANSACTION_MS);
     });
     try {
-      return await Promise.race([running, late]);
+      return await Promise.race([answer, late]);
     } finally {
-      clearTimeout(timer);
+      clearTimeout(deadline);
     }
   }
 
