@@ -3,6 +3,7 @@ import type { SlackDeps } from '../../deps.js';
 import type { Answer } from '../../reply/answer.js';
 import { deliverReply, refreshAfterPress } from '../../reply/deliver-reply.js';
 import { tellUnknown } from '../../reply/tell-unknown.js';
+import { isReplay } from '../middleware/refuse-replays.js';
 
 /**
  * A button on a Baton card. Its action_id is the neutral action id, so the router finds the
@@ -12,6 +13,7 @@ export function cardButton(deps: SlackDeps) {
   return async ({ body, action, ack }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await ack();
     await deps.inFlight.run(async () => {
+      if (await isReplay(deps, 'block_actions', body.trigger_id)) return;
       const answer = answerFor(body);
       const who = await deps.identity.identify(body.user.id);
       if (!who.person) return tellUnknown(deps, answer, who.locale);

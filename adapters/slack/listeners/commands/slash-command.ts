@@ -3,6 +3,7 @@ import type { SlackDeps } from '../../deps.js';
 import type { Answer } from '../../reply/answer.js';
 import { deliverReply } from '../../reply/deliver-reply.js';
 import { tellUnknown } from '../../reply/tell-unknown.js';
+import { isReplay } from '../middleware/refuse-replays.js';
 
 /**
  * Any Baton slash command. Slack waits 3 seconds at most, so the command is acknowledged
@@ -12,6 +13,7 @@ export function slashCommand(deps: SlackDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     await deps.inFlight.run(async () => {
+      if (await isReplay(deps, 'command', command.trigger_id)) return;
       const answer: Answer = {
         userId: command.user_id,
         channelId: command.channel_id,
