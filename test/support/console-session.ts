@@ -7,6 +7,14 @@ import type { Harness } from './harness.js';
  * does (starting as zhang.wei), and returns the transcript.
  */
 export async function consoleSession(h: Harness, lines: string[]): Promise<string> {
+  return (await liveConsoleSession(h, lines)).text();
+}
+
+/**
+ * The same session, whose output is still collected after the script ends: what a later push
+ * or timer delivers shows up in the same transcript, as it would in a running playground.
+ */
+export async function liveConsoleSession(h: Harness, lines: string[]) {
   const input = new PassThrough();
   const output = new PassThrough();
   let transcript = '';
@@ -23,5 +31,5 @@ export async function consoleSession(h: Harness, lines: string[]): Promise<strin
   h.baton.addAdapter(playground);
   input.end(`${lines.join('\n')}\n`);
   await playground.run();
-  return transcript;
+  return { text: () => transcript, since: (mark: number) => transcript.slice(mark), get length() { return transcript.length; } };
 }

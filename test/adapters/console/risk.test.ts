@@ -1,64 +1,21 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
-import type { BatonConfig } from '../../../src/config/schema.js';
-import { startHttpServer, type HttpServer } from '../../../src/http/http-server.js';
-import { createLogger } from '../../../src/logger.js';
-import { createIndicatorEndpoint } from '../../../src/risk/indicator-endpoint.js';
-import { exampleConfig } from '../../support/env.js';
+import { liveConsoleSession } from '../../support/console-session.js';
 import { createHarness, type Harness } from '../../support/harness.js';
-
-const TOKEN = 'monitoring-5b8d1f4a9c2e7';
-const config: BatonConfig = {
-  ...exampleConfig,
-  workflows: { ...exampleConfig.workflows, risk: { ...exampleConfig.workflows.risk, sources: [{ id: 'monitoring', tokenEnv: 'BATON_SOURCE_MONITORING_TOKEN' }] } },
-};
+import { startIndicatorSource, type IndicatorSource } from '../../support/indicator-source.js';
 
 let h: Harness;
-let server: HttpServer;
+let monitoring: IndicatorSource;
 beforeEach(async () => {
   h = await createHarness(undefined, { recordingPlatform: false });
-  const endpoint = createIndicatorEndpoint({ baton: h.baton, config, logger: createLogger({ level: 'silent' }), environment: { BATON_SOURCE_MONITORING_TOKEN: TOKEN } });
-  server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [endpoint] });
+  monitoring = await startIndicatorSource(h.baton, () => h.scheduler.settle());
 });
 afterEach(async () => {
-  await server.close();
+  await monitoring.close();
   await h.close();
 });
 
-/**
- * A scripted playground session whose output is still collected after the script ends, so what
- * a later push delivers shows up in the same transcript, as it would in a running playground.
- */
-async function playground(lines: string[]) {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let transcript = '';
-  output.on('data', (chunk) => (transcript += chunk));
-  const adapter = createConsoleAdapter({
-    baton: h.baton,
-    input,
-    output,
-    interactive: false,
-    startAs: h.person('zhang.wei'),
-    settle: () => h.scheduler.settle(),
-    time: { now: () => h.clock.now(), advance: (ms) => h.advance(ms) },
-  });
-  h.baton.addAdapter(adapter);
-  input.end(`${lines.join('\n')}\n`);
-  await adapter.run();
-  return { since: (mark: number) => transcript.slice(mark), get length() { return transcript.length; } };
-}
-
-async function pushDisk(value: number) {
-  const res = await fetch(`${server.url}/api/indicators`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ risk: 'RSK-1', indicator: 'disk', value }),
-  });
-  expect(res.status).toBe(200);
-  await h.scheduler.settle();
-}
+const playground = (lines: string[]) => liveConsoleSession(h, lines);
+const pushDisk = (value: number) => monitoring.push('RSK-1', 'disk', value);
 
 describe('risks in the console playground', () => {
   it('registers a risk, adds an indicator, and shows a pushed value raising and then clearing a red alert', async () => {

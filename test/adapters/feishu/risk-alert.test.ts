@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BatonConfig } from '../../../src/config/schema.js';
-import { startHttpServer, type HttpServer } from '../../../src/http/http-server.js';
-import { createLogger } from '../../../src/logger.js';
-import { createIndicatorEndpoint } from '../../../src/risk/indicator-endpoint.js';
-import { exampleConfig } from '../../support/env.js';
+import { startIndicatorSource, type IndicatorSource } from '../../support/indicator-source.js';
 import { createCardDriver } from './support/card-driver.js';
 import { actionButtons, textsOf } from './support/cards.js';
 import { fixture } from './support/events.js';
@@ -11,21 +7,14 @@ import { createFeishuRig, type FeishuRig } from './support/rig.js';
 
 const ZHAO_MIN = 'ou_c43f952cda5a9e71cb103a942abe3273'; // head of IT
 const IT_CHAT = 'oc_2ad8a7049d7c5511ac254f5f51fe70a0';
-const TOKEN = 'monitoring-5b8d1f4a9c2e7';
-const config: BatonConfig = {
-  ...exampleConfig,
-  workflows: { ...exampleConfig.workflows, risk: { ...exampleConfig.workflows.risk, sources: [{ id: 'monitoring', tokenEnv: 'BATON_SOURCE_MONITORING_TOKEN' }] } },
-};
-
 let rig: FeishuRig;
-let server: HttpServer;
+let monitoring: IndicatorSource;
 beforeEach(async () => {
   rig = await createFeishuRig();
-  const endpoint = createIndicatorEndpoint({ baton: rig.h.baton, config, logger: createLogger({ level: 'silent' }), environment: { BATON_SOURCE_MONITORING_TOKEN: TOKEN } });
-  server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [endpoint] });
+  monitoring = await startIndicatorSource(rig.h.baton, () => rig.settle());
 });
 afterEach(async () => {
-  await server.close();
+  await monitoring.close();
   await rig.close();
 });
 
@@ -41,15 +30,7 @@ function typed(text: string, from = ZHAO_MIN) {
 const riskCards = (receiveId: string) => rig.api.posted.filter((p) => p.receiveId === receiveId && p.msgType === 'interactive' && String((p.content as any).header?.title?.content).startsWith('RSK-1'));
 const postedTexts = (receiveId: string) => rig.api.posted.filter((p) => p.receiveId === receiveId).map((p) => JSON.stringify(p.content));
 
-async function pushDisk(value: number) {
-  const res = await fetch(`${server.url}/api/indicators`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ risk: 'RSK-1', indicator: 'disk', value }),
-  });
-  expect(res.status).toBe(200);
-  await rig.settle();
-}
+const pushDisk = (value: number) => monitoring.push('RSK-1', 'disk', value);
 
 describe('a risk alert on Feishu', () => {
   it('is raised in red by a pushed value, acknowledged on the card, and cleared by the next push', async () => {

@@ -1,28 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BatonConfig } from '../../../src/config/schema.js';
-import { startHttpServer, type HttpServer } from '../../../src/http/http-server.js';
 import { translate } from '../../../src/i18n/translate.js';
-import { createLogger } from '../../../src/logger.js';
-import { createIndicatorEndpoint } from '../../../src/risk/indicator-endpoint.js';
-import { exampleConfig } from '../../support/env.js';
+import { startIndicatorSource, type IndicatorSource } from '../../support/indicator-source.js';
 import { contextOf, currentBlocks, openAndSubmit, postedTo } from './support/flow.js';
 import { CHANNEL, SLACK, buttonsOf, createSlackHarness, textObjects, type SlackHarness } from './support/slack-harness.js';
 
-const TOKEN = 'monitoring-5b8d1f4a9c2e7';
-const config: BatonConfig = {
-  ...exampleConfig,
-  workflows: { ...exampleConfig.workflows, risk: { ...exampleConfig.workflows.risk, sources: [{ id: 'monitoring', tokenEnv: 'BATON_SOURCE_MONITORING_TOKEN' }] } },
-};
-
 let s: SlackHarness;
-let server: HttpServer;
+let monitoring: IndicatorSource;
 beforeEach(async () => {
   s = await createSlackHarness();
-  const endpoint = createIndicatorEndpoint({ baton: s.h.baton, config, logger: createLogger({ level: 'silent' }), environment: { BATON_SOURCE_MONITORING_TOKEN: TOKEN } });
-  server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: [endpoint] });
+  monitoring = await startIndicatorSource(s.h.baton, () => s.settle());
 });
 afterEach(async () => {
-  await server.close();
+  await monitoring.close();
   await s.close();
 });
 
@@ -31,15 +20,7 @@ const zh = (key: string, params?: Record<string, string | number>) => translate(
 const answerTo = (responseUrl: string) => s.fake.responses.find((r) => r.path === new URL(responseUrl).pathname)!.body;
 const posts = () => s.fake.callsTo('chat.postMessage');
 
-async function pushDisk(value: number) {
-  const res = await fetch(`${server.url}/api/indicators`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ risk: 'RSK-1', indicator: 'disk', value }),
-  });
-  expect(res.status).toBe(200);
-  await s.settle();
-}
+const pushDisk = (value: number) => monitoring.push('RSK-1', 'disk', value);
 
 describe('a risk alert in Slack', () => {
   it('is raised in red by a pushed value, acknowledged from the DM, and cleared by the next push, every copy kept current', async () => {
