@@ -3,7 +3,6 @@ import type { Baton } from '../../src/app.js';
 import type { OutboundAdapter } from '../../src/delivery/outbound.js';
 import type { Route } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
-import { countInbound } from '../../src/metrics/metrics.js';
 import { checkCredentials } from './credentials.js';
 import type { InboundContext } from './inbound/context.js';
 import { createDispatcher } from './inbound/dispatcher.js';
@@ -71,10 +70,10 @@ export async function createFeishuPlatform(deps: {
       running.add(work);
     },
   };
-  const dispatcher = countedInbound(createDispatcher(ctx, {
+  const dispatcher = createDispatcher(ctx, {
     ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
     ...(deps.answerWithinMs !== undefined ? { answerWithinMs: deps.answerWithinMs } : {}),
-  }));
+  });
   const adapter = createFeishuAdapter({ messenger, answering, uploader: createUploader(client), channelLocale: () => baton.env().config.company.defaultLocale });
   const idle = async () => {
     while (running.size > 0) await Promise.all(running);
@@ -124,16 +123,3 @@ export async function createFeishuPlatform(deps: {
   };
 }
 
-/**
- * Counts what reaches the dispatcher — every verified webhook request and every long-connection
- * frame go through `invoke` — by kind, for the metrics.
- */
-function countedInbound(dispatcher: lark.EventDispatcher): lark.EventDispatcher {
-  const invoke = dispatcher.invoke.bind(dispatcher);
-  dispatcher.invoke = (data, params) => {
-    const type = (data as { header?: { event_type?: unknown } } | null)?.header?.event_type;
-    countInbound('feishu', type === 'im.message.receive_v1' ? 'command' : type === 'card.action.trigger' ? 'action' : type === 'application.bot.menu_v6' ? 'command' : 'event');
-    return invoke(data, params);
-  };
-  return dispatcher;
-}

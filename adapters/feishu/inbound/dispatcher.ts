@@ -1,6 +1,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { InboundDedupe } from '../../../src/inbound/dedupe.js';
 import type { Logger } from '../../../src/logger.js';
+import { countInbound, type InboundKind } from '../../../src/metrics/metrics.js';
 import { sdkLogger } from '../sdk-logger.js';
 import { decryptBody } from '../webhook/crypto.js';
 import type { InboundContext } from './context.js';
@@ -26,6 +27,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
 
   override async invoke(received: unknown, _params?: { needCheck?: boolean }): Promise<unknown> {
     const data = this.decrypted(received);
+    countInbound('feishu', inboundKind(data));
     const id = eventIdOf(data);
     if (id && !(await this.dedupe.firstTime('feishu', id))) {
       this.log.info({ eventId: id }, 'feishu: repeated event ignored');
@@ -49,6 +51,13 @@ export function createDispatcher(ctx: InboundContext, options: { encryptKey?: st
     'application.bot.menu_v6': onMenu(ctx),
     'card.action.trigger': onCardAction(ctx, options.answerWithinMs),
   } as Record<string, (data: never) => Promise<unknown>>);
+}
+
+/** What reached the dispatcher (every verified webhook request, every long-connection frame), for the metrics. */
+function inboundKind(data: unknown): InboundKind {
+  const type = (data as { header?: { event_type?: unknown } } | null)?.header?.event_type;
+  if (type === 'card.action.trigger') return 'action';
+  return type === 'im.message.receive_v1' || type === 'application.bot.menu_v6' ? 'command' : 'event';
 }
 
 /** Version 2.0 payloads carry `header.event_id`; 1.0 events a top-level `uuid`. */
