@@ -30,8 +30,8 @@ export async function buildAgenda(db: PrismaClient, query: AgendaQuery): Promise
     kind: 'request',
     OR: [{ departmentId: { in: departments } }, ...departments.map((d) => ({ data: { path: ['assignedDepartment'], equals: d } }))],
   };
-  // A complaint belongs to the department investigating it now: a transfer changes `data.department`.
-  const complaints: Prisma.WorkflowInstanceWhereInput = { kind: 'complaint', OR: departments.map((d) => ({ data: { path: ['department'], equals: d } })) };
+  // A complaint's department is the one investigating it now: a transfer moves it.
+  const complaints: Prisma.WorkflowInstanceWhereInput = { kind: 'complaint', departmentId: { in: departments } };
   const risks: Prisma.WorkflowInstanceWhereInput = {
     kind: 'risk',
     departmentId: { in: departments },

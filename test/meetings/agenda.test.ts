@@ -60,10 +60,10 @@ describe("a department's agenda, from the database as it is", () => {
       { kind: 'request', state: 'in_progress', title: 'Someone else’s overdue request', departmentId: 'rnd', data: { assignedDepartment: 'it' }, dueAt: at('2026-12-01T18:00:00') },
       { kind: 'request', state: 'done', title: 'Closed on Thursday', departmentId: 'sales', data: { assignedDepartment: 'it' }, closedAt: at('2026-12-03T16:00:00') },
       { kind: 'request', state: 'done', title: 'Closed three weeks ago', departmentId: 'sales', data: { assignedDepartment: 'it' }, closedAt: at('2026-11-16T16:00:00') },
-      // Complaints belong to the department investigating them now.
+      // Complaints belong to the department investigating them now (a transfer moves departmentId).
       { kind: 'complaint', state: 'investigating', title: 'Acme Ltd', departmentId: 'sales', data: { department: 'sales' }, dueAt: at('2026-12-07T17:00:00') },
-      { kind: 'complaint', state: 'investigating', title: 'Transferred to R&D', departmentId: 'sales', data: { department: 'rnd' } },
-      { kind: 'complaint', state: 'closed', title: 'Closed complaint', departmentId: 'rnd', data: { department: 'sales' }, closedAt: at('2026-12-05T11:00:00') },
+      { kind: 'complaint', state: 'investigating', title: 'Transferred to R&D', departmentId: 'rnd', data: { department: 'rnd' } },
+      { kind: 'complaint', state: 'closed', title: 'Closed complaint', departmentId: 'sales', data: { department: 'sales' }, closedAt: at('2026-12-05T11:00:00') },
       // Risks by the risk workflow's contract: kind, departmentId, data.alertLevel.
       { kind: 'risk', state: 'monitoring', title: 'Orange: supplier delay', departmentId: 'sales', data: { alertLevel: 'orange' } },
       { kind: 'risk', state: 'monitoring', title: 'Red: big customer may default', departmentId: 'sales', data: { alertLevel: 'red' } },
