@@ -26,9 +26,10 @@ export interface Deliverer {
    * Delivers one message effect to each of its targets, recording each target's delivery:
    * a retry skips the targets already served. A permanent refusal is recorded as failed; any
    * other error is thrown for the queue to retry (DeliveryError 'rate-limited' says when).
+   * Done, the effect is marked finished.
    */
   deliver(effect: EffectToDeliver): Promise<void>;
-  /** Marks what is still pending of an effect as failed, when the queue gives up on it. */
+  /** Marks what is still pending of an effect as failed, and the effect finished, when the queue gives up on it. */
   abandon(effectId: bigint, reason: string): Promise<void>;
   cardForCopy(platform: string, messageId: string): Promise<Card | null>;
 }
@@ -151,6 +152,11 @@ export function createDeliverer(deps: {
     }
   }
 
+  /** Its job has nothing left to do: the relay's sweep leaves it alone from now on. */
+  async function finish(effectId: bigint) {
+    await db.outboxEffect.updateMany({ where: { id: effectId, finishedAt: null }, data: { finishedAt: new Date() } });
+  }
+
   async function sendsOf(effect: EffectToDeliver): Promise<Send[]> {
     if (effect.type === 'post') {
       return postSends(fromPayload(effect.payload as unknown as PostPayload), deps.env(), deps.adapters(), logger);
@@ -167,9 +173,11 @@ export function createDeliverer(deps: {
   return {
     async deliver(effect) {
       for (const send of await sendsOf(effect)) await perform(effect, send);
+      await finish(effect.id);
     },
     async abandon(effectId, reason) {
       await db.delivery.updateMany({ where: { effectId, status: 'pending' }, data: { status: 'failed', failedAt: new Date(), lastError: reason } });
+      await finish(effectId);
     },
     async cardForCopy(platform, messageId) {
       // A message id from a click PostgreSQL cannot even compare is no copy Baton posted.

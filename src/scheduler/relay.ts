@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Clock } from '../clock.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
@@ -6,7 +7,7 @@ import type { Queues } from './queues.js';
 export const timerJobId = (id: bigint | string) => `timer-${id}`;
 export const effectJobId = (id: bigint | string) => `effect-${id}`;
 const BATCH = 200;
-/** Finished delivery jobs are kept this long (`removeOnComplete`): an effect younger without a job was lost. */
+/** Finished delivery jobs are kept this long (`removeOnComplete`). */
 const KEEP_DELIVERY_JOBS_S = 7 * 86_400;
 /**
  * How long the Redis part of a relay transaction may take: well within Prisma's transaction
@@ -15,26 +16,30 @@ const KEEP_DELIVERY_JOBS_S = 7 * 86_400;
  * rollback's failure is an unhandled rejection that ends the process.
  */
 const REDIS_IN_TRANSACTION_MS = 3_000;
-/** A timer still pending this long after it fell due has no job that will run it any more. */
-const OVERDUE_GRACE_MS = 60_000;
-/** How often each relaying process looks for such timers. */
-const OVERDUE_SWEEP_MS = 30_000;
+/**
+ * A timer still pending this long after it fell due, or a message effect handed over this long
+ * ago and not finished, is looked at: its job may be gone or given up on.
+ */
+const STRANDED_AFTER_MS = 60_000;
+/** How often each relaying process looks for them. */
+const STRANDED_SWEEP_MS = 30_000;
 
 export interface Relay {
   /** Hands everything committed but not yet queued to BullMQ; returns how many rows it moved. */
   relayOnce(): Promise<number>;
   /**
-   * Re-adds the jobs that Redis no longer has (a Redis that lost its data, or was replaced):
-   * those of pending timers, and those of message effects handed over in the last week.
-   * PostgreSQL holds every timer and effect, so none is lost with Redis.
+   * Re-adds the jobs that will not run (a Redis that lost its data, or was replaced): those of
+   * every pending timer and every message effect not yet finished. PostgreSQL holds every
+   * timer and effect, so none is lost with Redis.
    */
   recover(): Promise<{ timers: number; effects: number }>;
   /**
-   * Queues again the timers still pending well after they fell due: their job used up its
-   * attempts (PostgreSQL was down longer than its retries last) or Redis lost it. Runs every
-   * 30 s once started; returns how many it queued.
+   * The same for timers pending well after they fell due and effects handed over a minute ago
+   * and not finished: their job used up its attempts (PostgreSQL was down longer than its
+   * retries last), stalled once too often while Redis restarted, or was lost with Redis. Runs
+   * every 30 s once started; returns how many it queued.
    */
-  requeueOverdue(): Promise<number>;
+  requeueStranded(): Promise<{ timers: number; effects: number }>;
   /** Relays every `intervalMs`, and soon after each `kick()`. */
   start(intervalMs: number): void;
   kick(): void;
@@ -153,76 +158,60 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
     return running;
   }
 
-  async function recover() {
-    return { timers: await recoverTimers(), effects: await recoverEffects() };
-  }
-
-  async function recoverTimers(): Promise<number> {
-    let recovered = 0;
-    let after = -1n;
-    for (;;) {
-      const rows = await db.timer.findMany({
-        where: { status: 'pending', enqueuedAt: { not: null }, id: { gt: after } },
+  /**
+   * Queues again what will not run on its own any more. `grace` null: every pending timer and
+   * every unfinished effect (a process starting, Redis perhaps replaced); otherwise only timers
+   * overdue and effects handed over longer ago than that.
+   */
+  async function sweep(graceMs: number | null): Promise<{ timers: number; effects: number }> {
+    const timers = await requeueEach(
+      (after) => db.timer.findMany({
+        where: { status: 'pending', enqueuedAt: { not: null }, id: { gt: after }, ...(graceMs === null ? {} : { dueAt: { lt: new Date(clock.now().getTime() - graceMs) } }) },
         orderBy: { id: 'asc' },
         take: BATCH,
-      });
-      if (rows.length === 0) return recovered;
-      for (const row of rows) {
-        if (await queues.timers.getJob(timerJobId(row.id))) continue;
-        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
-        recovered++;
-      }
+      }),
+      (row) => requeueIfStranded(queues.timers, timerJobId(row.id), () => queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt))),
+    );
+    // dispatchedAt is written with the machine's time, as BullMQ ages jobs.
+    const handedBefore = new Date(Date.now() - (graceMs ?? 0));
+    const effects = await requeueEach(
+      (after) => db.outboxEffect.findMany({ where: { finishedAt: null, dispatchedAt: { lte: handedBefore }, id: { gt: after } }, select: { id: true }, orderBy: { id: 'asc' }, take: BATCH }),
+      (row) => requeueIfStranded(queues.deliveries, effectJobId(row.id), () => queues.deliveries.add('deliver', { effectId: String(row.id) }, effectJobOptions(row.id))),
+    );
+    return { timers, effects };
+  }
+
+  async function requeueEach<Row extends { id: bigint }>(page: (after: bigint) => Promise<Row[]>, requeue: (row: Row) => Promise<boolean>): Promise<number> {
+    let requeued = 0;
+    for (let after = -1n; ;) {
+      const rows = await page(after);
+      if (rows.length === 0) return requeued;
+      for (const row of rows) if (await requeue(row)) requeued++;
       after = rows.at(-1)!.id;
     }
   }
 
   /**
-   * An effect handed over but whose job is gone is delivered again: the deliverer skips every
-   * target it already served (one Delivery row each), so this re-sends nothing that arrived.
+   * Waiting, delayed or running, a job runs (or is running) on its own. Missing (lost with
+   * Redis), completed or failed (out of attempts, or stalled once too often while Redis
+   * restarted), it never will: the PostgreSQL row says its work is not done, so it goes again.
+   * Timers fire once and deliveries skip the targets already served, so a repeat changes nothing.
    */
-  async function recoverEffects(): Promise<number> {
-    let recovered = 0;
-    let after = -1n;
-    // dispatchedAt is written with the machine's time, as BullMQ ages jobs.
-    const since = new Date(Date.now() - KEEP_DELIVERY_JOBS_S * 1000);
-    for (;;) {
-      const rows = await db.outboxEffect.findMany({
-        where: { dispatchedAt: { gte: since }, id: { gt: after } },
-        select: { id: true },
-        orderBy: { id: 'asc' },
-        take: BATCH,
-      });
-      if (rows.length === 0) return recovered;
-      const present = await Promise.all(rows.map((row) => queues.deliveries.getJob(effectJobId(row.id))));
-      const lost = rows.filter((_, i) => !present[i]);
-      if (lost.length) {
-        await queues.deliveries.addBulk(lost.map((row) => ({ name: 'deliver', data: { effectId: String(row.id) }, opts: effectJobOptions(row.id) })));
-        recovered += lost.length;
-      }
-      after = rows.at(-1)!.id;
+  async function requeueIfStranded(queue: Queue, jobId: string, add: () => Promise<unknown>): Promise<boolean> {
+    const job = await queue.getJob(jobId);
+    const state = job ? await job.getState() : 'missing';
+    if (state !== 'failed' && state !== 'completed' && state !== 'missing' && state !== 'unknown') return false;
+    if (job && state === 'failed') await job.retry('failed', { resetAttemptsMade: true });
+    else {
+      await job?.remove();
+      await add();
     }
+    return true;
   }
 
-  async function requeueOverdue(): Promise<number> {
-    const rows = await db.timer.findMany({
-      where: { status: 'pending', enqueuedAt: { not: null }, dueAt: { lt: new Date(clock.now().getTime() - OVERDUE_GRACE_MS) } },
-      orderBy: { dueAt: 'asc' },
-      take: BATCH,
-    });
-    let requeued = 0;
-    for (const row of rows) {
-      const job = await queues.timers.getJob(timerJobId(row.id));
-      const state = job ? await job.getState() : 'missing';
-      // Waiting, delayed or running: it will fire (or is firing) on its own.
-      if (state !== 'failed' && state !== 'completed' && state !== 'missing' && state !== 'unknown') continue;
-      if (job && state === 'failed') await job.retry('failed', { resetAttemptsMade: true });
-      else {
-        await job?.remove();
-        await queues.timers.add('fire', { timerId: String(row.id), dueAt: row.dueAt.toISOString() }, timerJobOptions(row.id, row.dueAt));
-      }
-      requeued++;
-    }
-    if (requeued) logger.warn({ requeued }, 'overdue timers whose jobs were given up on or lost were queued again');
+  async function requeueStranded() {
+    const requeued = await sweep(STRANDED_AFTER_MS);
+    if (requeued.timers || requeued.effects) logger.warn(requeued, 'overdue timers and unfinished messages whose jobs were given up on or lost were queued again');
     return requeued;
   }
 
@@ -231,13 +220,13 @@ export function createRelay(deps: { db: PrismaClient; queues: Queues; clock: Clo
 
   return {
     relayOnce,
-    recover,
-    requeueOverdue,
+    recover: () => sweep(null),
+    requeueStranded,
     kick: safely,
     start(intervalMs) {
       timer = setInterval(safely, intervalMs);
       timer.unref();
-      sweeper = setInterval(() => void requeueOverdue().catch((err) => logger.error({ err }, 'queueing overdue timers again failed')), OVERDUE_SWEEP_MS);
+      sweeper = setInterval(() => void requeueStranded().catch((err) => logger.error({ err }, 'queueing stranded jobs again failed')), STRANDED_SWEEP_MS);
       sweeper.unref();
     },
     async stop() {

@@ -42,11 +42,11 @@ it('a timer whose job was given up on during an outage is queued again once it i
   await expect.poll(async () => (await queues.timers.getJob(timerJobId(reminder.id)))?.isFailed(), { timeout: 10_000 }).toBe(true);
   await outage.close();
 
-  expect(await relay.requeueOverdue()).toBe(1);
+  expect(await relay.requeueStranded()).toEqual({ timers: 1, effects: 0 });
   const firing = new Worker(QUEUE.timers, async (job) => baton.fireTimer(BigInt(job.data.timerId)), { connection: queues.connection, prefix });
   cleanups.push(() => firing.close());
   await expect.poll(async () => (await database.db.timer.findUniqueOrThrow({ where: { id: reminder.id } })).status, { timeout: 10_000 }).toBe('fired');
   expect(await database.db.auditEntry.count({ where: { instanceId: request.id, event: 'timer.remind' } })).toBe(1);
   // Nothing else is overdue: a second sweep finds nothing to do.
-  expect(await relay.requeueOverdue()).toBe(0);
+  expect(await relay.requeueStranded()).toEqual({ timers: 0, effects: 0 });
 }, 60_000);

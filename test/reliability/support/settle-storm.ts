@@ -12,7 +12,12 @@ export interface Backlog {
   overdueTimers: number;
   /** Per-recipient deliveries started and not finished. */
   pendingDeliveries: number;
+  /** Message effects handed over whose delivery job has not ended: sent, refused or given up. */
+  unfinishedEffects: number;
 }
+
+/** Nothing left to do: what every storm's backlog must come to. */
+export const DRAINED: Backlog = { undispatched: 0, deliveryJobs: 0, timerJobs: 0, overdueTimers: 0, pendingDeliveries: 0, unfinishedEffects: 0 };
 
 export interface SettleResult {
   settled: boolean;
@@ -49,13 +54,14 @@ export async function settleStorm(options: { db: PrismaClient; redisUrl: string;
 }
 
 async function measure(db: PrismaClient, queues: ReturnType<typeof createQueues>): Promise<Backlog> {
-  const [undispatched, overdueTimers, pendingDeliveries, deliveryCounts, timerCounts] = await Promise.all([
+  const [undispatched, unfinishedEffects, overdueTimers, pendingDeliveries, deliveryCounts, timerCounts] = await Promise.all([
     db.outboxEffect.count({ where: { dispatchedAt: null } }),
+    db.outboxEffect.count({ where: { finishedAt: null } }),
     db.timer.count({ where: { status: 'pending', dueAt: { lt: new Date(Date.now() - 1_000) } } }),
     db.delivery.count({ where: { status: 'pending' } }),
     queues.deliveries.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
     queues.timers.getJobCounts('waiting', 'active', 'prioritized'),
   ]);
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  return { undispatched, deliveryJobs: sum(deliveryCounts), timerJobs: sum(timerCounts), overdueTimers, pendingDeliveries };
+  return { undispatched, deliveryJobs: sum(deliveryCounts), timerJobs: sum(timerCounts), overdueTimers, pendingDeliveries, unfinishedEffects };
 }
