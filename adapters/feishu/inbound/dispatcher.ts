@@ -1,6 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { InboundDedupe } from '../../../src/inbound/dedupe.js';
-import type { Logger } from '../../../src/logger.js';
 import { countInbound, type InboundKind } from '../../../src/metrics/metrics.js';
 import { sdkLogger } from '../sdk-logger.js';
 import { decryptBody } from '../webhook/crypto.js';
@@ -14,12 +13,16 @@ import { onMessage } from './on-message.js';
  * Feishu re-sends an event until it hears 200, and every bot process behind a load balancer
  * must agree that a retry is one. Requests reach it already verified (webhook) or over the
  * authenticated long connection, so the SDK's own signature check is off.
+ *
+ * A card click is answered with its result (the new card and a toast), so it is claimed and
+ * handled before the answer. Every other event's answer says only "received": it is answered
+ * at once, and claimed and handled afterwards, so Feishu hears 200 as fast as from a bare
+ * dispatcher and a slow database never makes it re-send.
  */
 class ClaimingDispatcher extends lark.EventDispatcher {
   constructor(
     params: ConstructorParameters<typeof lark.EventDispatcher>[0],
-    private readonly dedupe: InboundDedupe,
-    private readonly log: Logger,
+    private readonly ctx: Pick<InboundContext, 'logger' | 'later'> & { dedupe: InboundDedupe },
     private readonly payloadKey: string | undefined,
   ) {
     super(params);
@@ -27,10 +30,17 @@ class ClaimingDispatcher extends lark.EventDispatcher {
 
   override async invoke(received: unknown, _params?: { needCheck?: boolean }): Promise<unknown> {
     const data = this.decrypted(received);
-    countInbound('feishu', inboundKind(data));
+    const kind = inboundKind(data);
+    countInbound('feishu', kind);
+    if (kind === 'action') return this.claimed(data);
+    this.ctx.later('event', async () => void (await this.claimed(data)));
+    return {};
+  }
+
+  private async claimed(data: unknown): Promise<unknown> {
     const id = eventIdOf(data);
-    if (id && !(await this.dedupe.firstTime('feishu', id))) {
-      this.log.info({ eventId: id }, 'feishu: repeated event ignored');
+    if (id && !(await this.ctx.dedupe.firstTime('feishu', id))) {
+      this.ctx.logger.info({ eventId: id }, 'feishu: repeated event ignored');
       return {};
     }
     return super.invoke(data, { needCheck: false });
@@ -45,7 +55,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
 }
 
 export function createDispatcher(ctx: InboundContext, options: { encryptKey?: string; answerWithinMs?: number } = {}): lark.EventDispatcher {
-  const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, ctx.baton.dedupe, ctx.logger, options.encryptKey);
+  const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, { dedupe: ctx.baton.dedupe, logger: ctx.logger, later: ctx.later }, options.encryptKey);
   return dispatcher.register({
     'im.message.receive_v1': onMessage(ctx),
     'application.bot.menu_v6': onMenu(ctx),

@@ -17,11 +17,9 @@ export function onMenu(ctx: InboundContext) {
     const command = commandFromMenuKey(typeof event.event_key === 'string' ? event.event_key : '');
     if (!ids?.open_id || !command) return;
     const to = { idType: 'open_id' as const, id: ids.open_id };
-    ctx.later('menu', async () => {
-      const { baton } = ctx;
-      const person = identify(baton.directory, ids);
-      if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
-      await sendReply(ctx.messenger, to, await baton.router.handle(person, { type: 'command', ...command }), person.locale);
-    });
+    const { baton } = ctx;
+    const person = identify(baton.directory, ids);
+    if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
+    await sendReply(ctx.messenger, to, await baton.router.handle(person, { type: 'command', ...command }), person.locale);
   };
 }

@@ -15,7 +15,8 @@ export interface MessageEvent {
 /**
  * A message to the bot: in a direct chat, or mentioning it in a group (Feishu only delivers
  * group messages that mention the bot). `/command args` runs the command; in a direct chat
- * anything else gets `/help`. Answers go to the sender's direct chat with the bot.
+ * anything else gets `/help`. Answers go to the sender's direct chat with the bot. Runs after
+ * the event was acknowledged (see dispatcher.ts).
  */
 export function onMessage(ctx: InboundContext) {
   return async (event: MessageEvent): Promise<void> => {
@@ -31,12 +32,10 @@ export function onMessage(ctx: InboundContext) {
     const command = parseCommandLine(text) ?? (message.chat_type === 'p2p' ? { name: 'help', args: '' } : null);
     if (!command) return;
     const to: Recipient = { idType: 'open_id', id: ids.open_id };
-    ctx.later('message', async () => {
-      const { baton } = ctx;
-      const person = identify(baton.directory, ids);
-      if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
-      const reply = await baton.router.handle(person, { type: 'command', ...command });
-      await sendReply(ctx.messenger, to, reply, person.locale);
-    });
+    const { baton } = ctx;
+    const person = identify(baton.directory, ids);
+    if (!person) return tellUnknownUser(ctx, { ...ids, open_id: to.id });
+    const reply = await baton.router.handle(person, { type: 'command', ...command });
+    await sendReply(ctx.messenger, to, reply, person.locale);
   };
 }

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENCRYPT_KEY, fixture, type Payload } from './support/events.js';
 import { createFeishuRig, type FeishuRig } from './support/rig.js';
@@ -73,6 +74,28 @@ describe('retries', () => {
     // One confirmation to the requester, not three.
     const confirmations = rig.api.posted.filter((p) => p.msgType === 'post');
     expect(confirmations).toHaveLength(1);
+  });
+
+  it('acknowledges a typed command at once while the database is slow, and answers it once the database is back', async () => {
+    const payload = fixture('im.message.receive_v1.p2p');
+    payload.event.message.content = JSON.stringify({ text: '/request matter="打印机墨盒" content="两个" goal="打印" by=2026-12-15 dept=finance' });
+    // Another session holds the table of claimed event ids: claiming this one has to wait.
+    const blocker = new pg.Client({ connectionString: rig.h.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE "ProcessedEvent" IN ACCESS EXCLUSIVE MODE');
+      // Feishu hears 200 without waiting for the database, so it does not re-send.
+      const [first, resent] = [await rig.send(payload, { timeoutMs: 3_000 }), await rig.send(payload, { timeoutMs: 3_000 })];
+      expect([first.status, resent.status]).toEqual([200, 200]);
+      expect(await rig.h.db.workflowInstance.count()).toBe(0);
+      await blocker.query('COMMIT');
+    } finally {
+      await blocker.end();
+    }
+    await rig.settle();
+    expect(await rig.h.db.workflowInstance.count()).toBe(1);
+    expect(rig.api.posted.filter((p) => p.msgType === 'post')).toHaveLength(1);
   });
 
   it('files a form submitted once even when the callback is delivered twice', async () => {

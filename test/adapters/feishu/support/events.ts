@@ -26,6 +26,8 @@ export interface SendOptions {
   signature?: string;
   /** Leave the signature headers out. */
   unsigned?: boolean;
+  /** Give up after this long, as Feishu does after 3 s (and then sends the event again). */
+  timeoutMs?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function postEvent(url: string, payload: Payload, options: SendOpti
     headers['x-lark-request-nonce'] = nonce;
     headers['x-lark-signature'] = options.signature ?? signature(timestamp, nonce, key, body);
   }
-  const response = await fetch(url, { method: 'POST', headers, body });
+  const response = await fetch(url, { method: 'POST', headers, body, ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
