@@ -1,14 +1,10 @@
 import { join, resolve } from 'node:path';
-import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createWebPlayground, isLoopbackAddress } from '../adapters/web/index.js';
-import { createPlaygroundTime, type PlaygroundRecurring } from './scheduler/playground-time.js';
-import { webText } from '../adapters/web/messages.js';
 import { commands } from '../commands/index.js';
-import { createBaton, type Baton } from './app.js';
-import type { Person } from './directory/directory.js';
+import { createBaton } from './app.js';
 import { startHttpServer, type Route } from './http/http-server.js';
 import { createPlatforms, type Platform } from '../adapters/index.js';
 import { createOffsetClock, systemClock, type Clock, type ManualClock } from './clock.js';
+import { createPlayground, type PlaygroundDeps } from './playground.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl, type Logger } from './logger.js';
@@ -84,74 +80,41 @@ async function main() {
   baton.onCommitted(() => scheduler.relay.kick());
   // Adapters stop first (no new work), then the scheduler finishes its running jobs.
   cleanups.unshift(() => scheduler.stop());
-  // Each platform's sending side is registered before the workers take their first job: a
-  // delivery run without it finds no way to reach anyone and drops the message.
+  // The platforms this process takes traffic from: /readyz asks each whether it is connected.
+  const serving: Platform[] = [];
+  // Served by the platforms' webhook server, or by the web playground's.
+  const ownRoutes = coreRoutes({ baton, db, config, logger, ops: { settings, queues: scheduler.queues, platforms: () => serving } });
   const platforms = playground ? [] : await createPlatforms(process.env, baton, logger);
-  for (const platform of platforms) baton.addAdapter(platform.adapter);
+  const onConsole = process.argv.includes('--console');
+  const front = playground ? createPlayground(playgroundDeps(), { console: onConsole }) : null;
+  // Each sending side is registered before the workers take their first job: a delivery run
+  // without it finds no way to reach anyone and drops the message.
+  for (const adapter of [...platforms.map((p) => p.adapter), ...(front ? [front.adapter] : [])]) baton.addAdapter(adapter);
   await scheduler.start();
   if (settings.BATON_ROLE !== 'bot') {
     const recurring = await reconcileRecurring(scheduler.queues.recurring, recurringJobs(config));
     logger.info(recurring, 'recurring jobs reconciled');
   }
 
-  // Served by the platforms' webhook server, or by the web playground's.
-  // The platforms this process takes traffic from: /readyz asks each whether it is connected.
-  const serving: Platform[] = [];
-  const ownRoutes = coreRoutes({ baton, db, config, logger, ops: { settings, queues: scheduler.queues, platforms: () => serving } });
-  if (!playground) {
+  if (!front) {
     await connectPlatforms(platforms, settings, logger, cleanups, ownRoutes, serving);
     logger.info({ role: settings.BATON_ROLE }, 'Baton is running');
     return;
   }
-  const offsetClock = clock as ReturnType<typeof createOffsetClock>;
-  const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
-  // Job schedulers follow real time: the playground's clock control runs them itself as it
-  // passes their times (src/scheduler/playground-time.ts).
-  const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
   // The web page is the playground; `npm run start:console` (`--console`) keeps the terminal one.
-  if (!process.argv.includes('--console')) {
-    await startWebPlayground({ baton, clock: offsetClock, settle: () => scheduler.settle(), recurring, settings, logger, cleanups, routes: ownRoutes, startAs });
-    return;
+  await front.run();
+  if (onConsole) {
+    await scheduler.settle();
+    await shutdown();
   }
-  const terminal = createConsoleAdapter({
-    baton,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    startAs,
-    settle: () => scheduler.settle(),
-    time: createPlaygroundTime({ clock: offsetClock, settle: () => scheduler.settle(), recurring, logger }),
-  });
-  baton.addAdapter(terminal);
-  await terminal.run();
-  await scheduler.settle();
-  await shutdown();
-}
 
-/**
- * The web playground and Baton's own routes on PORT, on loopback unless HOST says otherwise;
- * it runs until SIGINT or SIGTERM.
- */
-async function startWebPlayground(deps: {
-  baton: Baton;
-  clock: ManualClock;
-  settle(): Promise<void>;
-  recurring: PlaygroundRecurring;
-  settings: Settings;
-  logger: Logger;
-  cleanups: Cleanup[];
-  routes: Route[];
-  startAs: Person;
-}) {
-  const { baton, settings, cleanups } = deps;
-  const host = listenHost(settings, true);
-  const web = createWebPlayground({ ...deps, loopbackOnly: isLoopbackAddress(host) });
-  baton.addAdapter(web.adapter);
-  const server = await startHttpServer({ port: settings.PORT, host, routes: [...deps.routes, ...web.routes] });
-  cleanups.unshift(() => server.close());
-  // Open pages keep a stream each: end them first, or the server never finishes closing.
-  cleanups.unshift(async () => web.stop());
-  process.stdout.write(`${webText(baton.env().config.company.defaultLocale, 'web.listening', { url: server.url })}\n`);
+  function playgroundDeps(): PlaygroundDeps {
+    const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
+    // Job schedulers follow real time: the playground's clock control runs them itself as it
+    // passes their times (src/scheduler/playground-time.ts).
+    const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
+    return { baton, clock: clock as ManualClock, settle: () => scheduler.settle(), recurring, settings, logger, cleanups, routes: ownRoutes, startAs };
+  }
 }
 
 /**

@@ -3,6 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import { createBaton } from '../src/app.js';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { createLogger } from '../src/logger.js';
+import { createQueues } from '../src/scheduler/queues.js';
+import { createRelay } from '../src/scheduler/relay.js';
+import { createDatabase } from '../src/storage/database.js';
+import { applyMigrations } from '../src/storage/migrate.js';
 import { createScratchDatabase, type ScratchDatabase } from './support/database.js';
 import { testRedisUrl, uniqueQueuePrefix } from './support/redis.js';
 
@@ -39,6 +48,27 @@ describe('npm run start:console', () => {
     expect(second.code).toBe(0);
     expect(second.out).toContain('待您处理（1）');
   }, 90_000); // two starts of a fresh process, on a machine that may be running browser tests too
+
+  it('shows the messages a previous run left waiting, delivered as soon as it starts', async () => {
+    // A request filed and handed to the queue, and the playground stopped before delivering it.
+    await applyMigrations({ url: database.url, dir: join(root, 'prisma/migrations') });
+    const prefix = `{${uniqueQueuePrefix('playground-backlog')}}`;
+    const db = createDatabase(database.url);
+    const queues = createQueues(testRedisUrl(), prefix);
+    try {
+      const baton = createBaton({ config: loadConfig(join(root, 'baton.config.yaml')), db, clock: systemClock, logger: createLogger({ level: 'silent' }), commands });
+      await baton.engine.start('request', baton.directory.person('li.na')!, { matter: 'Toner from last time', content: 'Cartridges', goal: 'Printing', requiredBy: '2030-01-31', suggestedDepartment: 'finance' });
+      await createRelay({ db, queues, clock: systemClock, logger: createLogger({ level: 'silent' }) }).relayOnce();
+      expect(await queues.deliveries.getWaitingCount()).toBeGreaterThan(0);
+    } finally {
+      await queues.close();
+      await db.$disconnect();
+    }
+
+    const run = start('', { REDIS_URL: testRedisUrl(), BATON_QUEUE_PREFIX: prefix });
+    expect(run.err).toBe('');
+    expect(run.out).toContain('Toner from last time');
+  }, 60_000);
 
   it('refuses to start on a policy file with mistakes, naming the line and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
