@@ -57,7 +57,7 @@ it(
     await cluster.allUp();
     // A killed worker's running jobs wait for their lock to expire (30 s) before another worker takes them.
     const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 120_000 });
-    const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
+    const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: settle.endedAt });
 
     const setup = { name: 'SIGKILL of bots and workers', seed: random.seed, seconds: SECONDS, rate: RATE, people: PEOPLE, bots: BOTS, workers: WORKERS };
     const restarts = Object.fromEntries(processes.map((p) => [p.name, p.starts - 1]));
@@ -69,7 +69,7 @@ it(
     expect(counts.actions.outcomes.success, 'people got things done').toBeGreaterThan(0);
     expect(cluster.crashReports(), 'no process died by itself').toEqual([]);
     expect(settle.backlog, 'the backlog drained').toEqual(DRAINED);
-    expect(problemsIn(counts), examplesOf(counts)).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
+    expect(problemsIn(counts), `${examplesOf(counts)}\nwhat the processes warned about:\n${cluster.warnings().join('\n')}`).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
   },
   (SECONDS + 300) * 1000,
 );

@@ -39,7 +39,7 @@ it('a worker that starts with a backlog of notifications delivers every one of t
 
   await worker.start();
   const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 60_000 });
-  const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
+  const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: settle.endedAt });
   expect(settle.settled).toBe(true);
   // Each filing tells general management (its channel) and the requester (a DM).
   expect(counts.messages.notificationsExpected).toBe(2 * counts.actions.files);

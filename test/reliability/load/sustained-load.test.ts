@@ -55,7 +55,7 @@ it.runIf(process.env.BATON_LOAD_SECONDS !== undefined)(
     const samples = machineLoad.stop();
     await driver.finish();
     const settle = await settleStorm({ db: database.db, redisUrl: testRedisUrl(), queuePrefix, timeoutMs: 120_000 + SECONDS * 500 });
-    const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: new Date() });
+    const counts = await countStorm({ db: database.db, fake: cluster.fake, company, actions: driver.actions, endedAt: settle.endedAt });
     const windows = loadWindows(driver.actions, SECONDS, WINDOW_SECONDS, samples);
     const failed = driver.actions.filter(actionFailed).length;
     const errorRate = failed / Math.max(1, driver.actions.length);

@@ -27,6 +27,8 @@ export interface BatonProcess {
   stop(): Promise<number | null>;
   /** The last lines the process logged, for failure messages. */
   logTail(): string;
+  /** Every warning and error it logged (the first 200), for explaining a count that went wrong. */
+  warnings(): string[];
   /** Why it exited by itself, each time: exit code and what it printed that was not a log line (a crash's stack). */
   readonly crashReports: string[];
   /** How often it was started, and how often it exited without being told to. */
@@ -49,6 +51,7 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
   let expectingExit = false;
   let crashed = false;
   const tail: string[] = [];
+  const warned: string[] = [];
   const crashReports: string[] = [];
   // Output that is not one of Baton's JSON log lines: "Baton did not start: …", an uncaught error's stack.
   let unstructured: string[] = [];
@@ -56,6 +59,7 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       tail.push(`[${options.name}] ${line.slice(0, LOG_LINE_CHARS)}`);
+      if (/^\{"level":(4|5|6)\d/.test(line) && warned.length < 200) warned.push(`[${options.name}] ${line.slice(0, LOG_LINE_CHARS)}`);
       if (!line.startsWith('{')) unstructured = [...unstructured, line.slice(0, LOG_LINE_CHARS)].slice(-40);
     }
     tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
@@ -142,5 +146,6 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     kill: async () => void (await signal('SIGKILL')),
     stop: () => signal('SIGTERM'),
     logTail: () => tail.join('\n'),
+    warnings: () => warned,
   };
 }

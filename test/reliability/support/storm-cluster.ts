@@ -28,6 +28,8 @@ export interface StormCluster {
   allUp(timeoutMs?: number): Promise<void>;
   /** Last log lines of every process, for failure messages. */
   logs(): string;
+  /** Every process's warnings and errors, for a failure message. */
+  warnings(): string[];
   /** Every time a process exited by itself, with why. */
   crashReports(): string[];
   stop(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startStormCluster(options: StormClusterOptions): Promise<S
       }
     },
     logs: () => all.map((p) => p.logTail()).join('\n'),
+    warnings: () => all.flatMap((p) => p.warnings()),
     crashReports: () => all.flatMap((p) => p.crashReports),
     async stop() {
       clearInterval(supervising);
