@@ -14,9 +14,15 @@ import { writeStormCompany } from '../support/storm-company.js';
 import { countStorm, examplesOf, problemsIn } from '../support/storm-counts.js';
 import { machine, recordStormFigure, sizeFromEnv } from '../support/storm-figures.js';
 
-// CI runs 20 s; `npm run test:reliability:full` sets these for the full size.
+// A rate held for minutes is a measurement of the machine as much as of Baton: on a shared CI
+// runner it fails for reasons that are not Baton's. So `npm test` runs a short load and checks
+// what the load must not break (nothing lost or doubled, the backlog drained), printing error
+// rate and latency; the full size (`npm run test:reliability:full` sets BATON_LOAD_SECONDS)
+// also holds the rate and the error rate.
+const FULL_SIZE = process.env.BATON_LOAD_SECONDS !== undefined;
+// CI runs 20 s at 6 actions/s; `npm run test:reliability:full` sets these for the full size.
 const SECONDS = sizeFromEnv('BATON_LOAD_SECONDS', 20);
-const RATE = sizeFromEnv('BATON_LOAD_RATE', 10);
+const RATE = sizeFromEnv('BATON_LOAD_RATE', FULL_SIZE ? 10 : 6);
 const WINDOW_SECONDS = sizeFromEnv('BATON_LOAD_WINDOW', 5);
 const PEOPLE = 50;
 const BOTS = 1;
@@ -30,11 +36,8 @@ afterEach(async () => {
   cleanups = [];
 });
 
-// A rate held for minutes is a measurement of the machine as much as of Baton: on a shared CI
-// runner it fails for reasons that are not Baton's, so it runs with the full-size suite
-// (`npm run test:reliability:full` sets BATON_LOAD_SECONDS), not in `npm test`.
-it.runIf(process.env.BATON_LOAD_SECONDS !== undefined)(
-  'holds a sustained mix of commands and clicks from 50 people: errors within 1%, nothing lost or doubled, the backlog drained',
+it(
+  `holds a sustained mix of commands and clicks from 50 people: nothing lost or doubled, the backlog drained${FULL_SIZE ? ', errors within 1% at a kept rate' : ''}`,
   async () => {
     const random = seededRandom();
     const dir = await makeTempDir('baton-load');
@@ -67,8 +70,10 @@ it.runIf(process.env.BATON_LOAD_SECONDS !== undefined)(
       `${`${w.fromS}–${w.toS} s`.padEnd(11)} ${String(w.requests).padStart(8)} ${String(w.errors).padStart(6)} ${w.ackP50.toFixed(1).padStart(8)} ${w.ackP99.toFixed(1).padStart(8)} ${w.answerP50.toFixed(0).padStart(11)} ${w.answerP99.toFixed(0).padStart(11)} ${w.machineLoad.toFixed(1).padStart(5)}`)].join('\n'));
     console.log(`error rate ${(errorRate * 100).toFixed(2)}% (${failed} of ${driver.actions.length} actions); ${skipped} steps skipped; backlog drained in ${(settle.waitedMs / 1000).toFixed(1)} s`);
 
-    expect(skipped, 'the driver kept its rate').toBe(0);
-    expect(errorRate, 'failed actions').toBeLessThanOrEqual(MAX_ERROR_RATE);
+    if (FULL_SIZE) {
+      expect(skipped, 'the driver kept its rate').toBe(0);
+      expect(errorRate, 'failed actions').toBeLessThanOrEqual(MAX_ERROR_RATE);
+    }
     expect(settle.backlog, 'the backlog drained').toEqual(DRAINED);
     expect(problemsIn(counts), examplesOf(counts)).toEqual(Object.fromEntries(Object.keys(problemsIn(counts)).map((k) => [k, 0])));
     expect(counts.messages.doublePosts, 'no fault, so no message posted twice').toBe(0);
