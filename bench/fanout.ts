@@ -6,6 +6,7 @@ import { createFeishuPlatform } from '../adapters/feishu/index.js';
 import { createSlackPlatform, slackSettingsFromEnv } from '../adapters/slack/index.js';
 import { createManualClock } from '../src/clock.js';
 import { MEETING_REMINDER_JOB } from '../src/meetings/meetings-work.js';
+import { RECURRING_CONCURRENCY } from '../src/scheduler/workers.js';
 import { SIGNING_SECRET, BOT_TOKEN } from '../test/adapters/slack/support/slack-requests.js';
 import { startCore, type Core } from './support/core.js';
 import { SLOT, fanoutCompany } from './support/fanout-config.js';
@@ -126,10 +127,10 @@ function report(runs: Run[]) {
   const limitsOf = (platform: string) => runs.find((r) => r.platform === platform)?.limits ?? '';
   return {
     headline: runs.map((r) => `${r.platform} ${r.kind}: ${fmt(r.totalSeconds, 1)} s vs floor ${fmt(r.floorSeconds, 1)} s`).join('; '),
-    parameters: { channelsPerPlatform: CHANNELS, deliveryConcurrency: 8, recurringConcurrency: 2, slot: `${SLOT.weekday} ${SLOT.time}, reminded ${SLOT.remindBefore} before` },
+    parameters: { channelsPerPlatform: CHANNELS, deliveryConcurrency: 8, recurringConcurrency: RECURRING_CONCURRENCY, slot: `${SLOT.weekday} ${SLOT.time}, reminded ${SLOT.remindBefore} before` },
     method: [
       `A generated configuration (bench/support/fanout-config.ts): the example company plus ${CHANNELS.toLocaleString('en-US')} departments with a Slack channel and ${CHANNELS.toLocaleString('en-US')} with a Feishu group chat, each with a head and a weekly meeting in the same slot (Monday 10:00, reminded an hour before), validated as any baton.config.yaml. The engine's clock stands at the reminder minute.`,
-      'Meeting reminders, per platform: the reminder job of every meeting is queued at once (what BullMQ\'s job schedulers do when their shared cron time comes) and the real path runs: the recurring worker (2 at a time) files each occurrence with its agenda, the relay queues the outbox, the delivery worker (8 at a time) posts each card through the platform adapter (@slack/web-api, the Lark SDK), which reports a rate-limit answer so the job waits as long as the platform asked without using up an attempt.',
+      `Meeting reminders, per platform: the reminder job of every meeting is queued at once (what BullMQ's job schedulers do when their shared cron time comes) and the real path runs: the recurring worker (${RECURRING_CONCURRENCY} at a time) files each occurrence with its agenda, the relay queues the outbox, the delivery worker (8 at a time) posts each card through the platform adapter (@slack/web-api, the Lark SDK), which reports a rate-limit answer so the job waits as long as the platform asked without using up an attempt.`,
       'Posts, per platform: the delivery path alone — one post to every department channel written to the outbox in one transaction (services.posts, as the weekly digest uses it), relayed and delivered by the same worker, so the platform\'s limits are what it runs into.',
       `The platforms are fakes on 127.0.0.1 that enforce the documented limits with sliding windows — Slack chat.postMessage: ${limitsOf('Slack')} (Slack states "several hundred messages per minute" for a workspace; 600 is the figure used); over it HTTP 429 with Retry-After. Feishu message create: ${limitsOf('Feishu')}; over it HTTP 429, code 99991400, x-ogw-ratelimit-reset. Their windows start empty for every run. The floor is computed from the same limits: the time a client would need that sent every message the moment the limits allowed.`,
       'Total time runs from queueing the work to the last message accepted by the fake platform.',
@@ -150,8 +151,8 @@ function finding(r: Run): string {
   const head = `${r.platform}, ${r.kind}: ${r.messages.toLocaleString('en-US')} messages in ${fmt(r.totalSeconds, 1)} s against a floor of ${fmt(r.floorSeconds, 1)} s (${fmt(r.totalSeconds / r.floorSeconds, 2)}x)`;
   const refusals = `${r.refused.toLocaleString('en-US')} requests were answered 429`;
   if (r.filedSeconds !== null && r.filedSeconds >= r.floorSeconds) {
-    const perFiling = (r.filedSeconds * 2 * 1000) / r.messages;
-    return `${head}. Filing the occurrences took ${fmt(r.filedSeconds, 1)} s (about ${fmt(perFiling, 0)} ms each, two at a time: agenda queries and the engine's transaction), longer than the limits allow for posting, so the recurring worker is the bottleneck, not the platform (${refusals}). Its concurrency of 2 (src/scheduler/workers.ts) or more worker processes would shorten it; the platform floor stays.`;
+    const perFiling = (r.filedSeconds * RECURRING_CONCURRENCY * 1000) / r.messages;
+    return `${head}. Filing the occurrences took ${fmt(r.filedSeconds, 1)} s (about ${fmt(perFiling, 0)} ms each, ${RECURRING_CONCURRENCY} at a time: agenda queries and the engine's transaction), longer than the limits allow for posting, so filing is the bottleneck, not the platform (${refusals}). More worker processes would shorten it (each runs ${RECURRING_CONCURRENCY} at a time, RECURRING_CONCURRENCY in src/scheduler/workers.ts); the platform floor stays.`;
   }
   const rate = r.messages / r.totalSeconds;
   if (r.refused === 0) {

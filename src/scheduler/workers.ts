@@ -84,9 +84,16 @@ function closeConnectionWith(worker: Worker, connection: Redis) {
 /** What a recurring job does, by job name (e.g. `meeting.reminder`); workflows register theirs. */
 export type RecurringHandlers = Record<string, (data: Record<string, unknown>) => Promise<void>>;
 
+/**
+ * Recurring jobs run at once per worker. A company's weekly meetings share a few cron times, and
+ * filing each occurrence waits mostly on PostgreSQL (the agenda's queries, the engine's
+ * transaction): two at a time, 1,000 meetings took minutes to file (BENCHMARKS.md, fan-out).
+ */
+export const RECURRING_CONCURRENCY = 8;
+
 /** Runs the jobs the job schedulers produce; a name nobody handles fails loudly, never silently. */
 export function createRecurringWorker(deps: WorkerDeps & { handlers: RecurringHandlers }): Worker {
-  const { connection, options } = workerOptions(deps, 2);
+  const { connection, options } = workerOptions(deps, RECURRING_CONCURRENCY);
   const worker = new Worker(
     QUEUE.recurring,
     async (job: Job<Record<string, unknown>>) => {
