@@ -1,5 +1,4 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { InboundDedupe } from '../../../src/inbound/dedupe.js';
 import { countInbound, type InboundKind } from '../../../src/metrics/metrics.js';
 import { sdkLogger } from '../sdk-logger.js';
 import { decryptBody } from '../webhook/crypto.js';
@@ -22,7 +21,7 @@ import { onMessage } from './on-message.js';
 class ClaimingDispatcher extends lark.EventDispatcher {
   constructor(
     params: ConstructorParameters<typeof lark.EventDispatcher>[0],
-    private readonly ctx: Pick<InboundContext, 'logger' | 'later'> & { dedupe: InboundDedupe },
+    private readonly ctx: InboundContext,
     private readonly payloadKey: string | undefined,
   ) {
     super(params);
@@ -39,7 +38,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
 
   private async claimed(data: unknown): Promise<unknown> {
     const id = eventIdOf(data);
-    if (id && !(await this.ctx.dedupe.firstTime('feishu', id))) {
+    if (id && !(await this.ctx.baton.dedupe.firstTime('feishu', id))) {
       this.ctx.logger.info({ eventId: id }, 'feishu: repeated event ignored');
       return {};
     }
@@ -55,7 +54,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
 }
 
 export function createDispatcher(ctx: InboundContext, options: { encryptKey?: string; answerWithinMs?: number } = {}): lark.EventDispatcher {
-  const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, { dedupe: ctx.baton.dedupe, logger: ctx.logger, later: ctx.later }, options.encryptKey);
+  const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, ctx, options.encryptKey);
   return dispatcher.register({
     'im.message.receive_v1': onMessage(ctx),
     'application.bot.menu_v6': onMenu(ctx),
