@@ -9,7 +9,7 @@ import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger, safeUrl, type Logger } from './logger.js';
 import { reconcileRecurring } from './scheduler/recurring.js';
-import { recurringHandlers, recurringJobs } from './recurring-work.js';
+import { recurringSchedule } from './recurring-work.js';
 import { coreRoutes } from './http/core-routes.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { listenHost, loadSettings, type Settings } from './settings.js';
@@ -63,6 +63,7 @@ async function main() {
   cleanups.unshift(() => db.$disconnect());
   const clock: Clock = playground ? createOffsetClock() : systemClock;
   const baton = createBaton({ config, db, clock, logger, commands });
+  const recurring = recurringSchedule({ baton, db, clock, logger, config });
   const scheduler = createScheduler({
     db,
     redisUrl,
@@ -73,7 +74,7 @@ async function main() {
     fire: baton.fireTimer,
     relay: true,
     workers: settings.BATON_ROLE !== 'bot',
-    recurring: recurringHandlers({ baton, db, clock, logger, config }),
+    recurring: recurring.handlers,
     // One terminal shows every message: deliver them in the order they were committed.
     ...(playground ? { deliveryConcurrency: 1 } : {}),
   });
@@ -92,8 +93,7 @@ async function main() {
   for (const adapter of [...platforms.map((p) => p.adapter), ...(front ? [front.adapter] : [])]) baton.addAdapter(adapter);
   await scheduler.start();
   if (settings.BATON_ROLE !== 'bot') {
-    const recurring = await reconcileRecurring(scheduler.queues.recurring, recurringJobs(config));
-    logger.info(recurring, 'recurring jobs reconciled');
+    logger.info(await reconcileRecurring(scheduler.queues.recurring, recurring.jobs), 'recurring jobs reconciled');
   }
 
   if (!front) {
@@ -112,7 +112,6 @@ async function main() {
     const startAs = baton.directory.person(settings.BATON_AS ?? '') ?? baton.directory.people()[0]!;
     // Job schedulers follow real time: the playground's clock control runs them itself as it
     // passes their times (src/scheduler/playground-time.ts).
-    const recurring = { jobs: recurringJobs(config), handlers: recurringHandlers({ baton, db, clock, logger, config }) };
     return { baton, clock: clock as ManualClock, settle: () => scheduler.settle(), recurring, settings, logger, cleanups, routes: ownRoutes, startAs };
   }
 }

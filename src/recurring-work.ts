@@ -46,3 +46,8 @@ export function recurringHandlers(deps: RecurringWorkDeps): RecurringHandlers {
   }
   return handlers;
 }
+
+/** The schedules and their handlers together: what the playground's clock control runs itself. */
+export function recurringSchedule(deps: RecurringWorkDeps): { jobs: RecurringJob[]; handlers: RecurringHandlers } {
+  return { jobs: recurringJobs(deps.config), handlers: recurringHandlers(deps) };
+}

@@ -7,9 +7,9 @@ import type { OutboundAdapter } from '../../src/delivery/outbound.js';
 import type { Person } from '../../src/directory/directory.js';
 import type { Route, RequestListener } from '../../src/http/http-server.js';
 import type { Logger } from '../../src/logger.js';
+import { createPlaygroundTime, type PlaygroundRecurring } from '../../src/scheduler/playground-time.js';
 import { createActions } from './act.js';
 import { createApi } from './api.js';
-import { createPlaygroundTime, type PlaygroundRecurring } from '../../src/scheduler/playground-time.js';
 import { createConversations } from './conversations.js';
 import { createFileStore, serveFile } from './files.js';
 import { refusal } from './http/guard.js';
@@ -18,7 +18,6 @@ import { createLiveUpdates } from './live-updates.js';
 import { createWebAdapter } from './web-adapter.js';
 
 export { isLoopbackAddress } from './http/guard.js';
-export type { PlaygroundRecurring } from '../../src/scheduler/playground-time.js';
 
 export interface WebPlaygroundOptions {
   baton: Baton;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { recurringHandlers, recurringJobs } from '../../src/recurring-work.js';
+import { recurringSchedule } from '../../src/recurring-work.js';
 import { createPlaygroundTime, nextRun } from '../../src/scheduler/playground-time.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { MONDAY_10AM, exampleConfig } from '../support/env.js';
@@ -27,10 +27,7 @@ it('shows the meeting reminders a jump of the playground clock passes over, each
   const time = createPlaygroundTime({
     clock: h.clock,
     settle: () => h.scheduler.settle(),
-    recurring: {
-      jobs: recurringJobs(exampleConfig),
-      handlers: recurringHandlers({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
-    },
+    recurring: recurringSchedule({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
     logger,
   });
   // Monday 10:00 → Tuesday 11:00: customer service meets Monday 14:00 (reminded 13:00), R&D

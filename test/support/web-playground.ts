@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createWebPlayground, type WebPlayground } from '../../adapters/web/index.js';
 import { startHttpServer, type HttpServer } from '../../src/http/http-server.js';
 import { createLogger } from '../../src/logger.js';
-import { recurringHandlers, recurringJobs } from '../../src/recurring-work.js';
+import { recurringSchedule } from '../../src/recurring-work.js';
 import { exampleConfig } from './env.js';
 import { createHarness, type Harness } from './harness.js';
 import { launchChromium } from './web-browser.js';
@@ -31,10 +31,7 @@ export async function startPlaygroundRig(options: { browser?: boolean } = {}): P
     clock: h.clock,
     settle: () => h.scheduler.settle(),
     // As main wires it: meeting reminders and digests run as the clock control passes them.
-    recurring: {
-      jobs: recurringJobs(exampleConfig),
-      handlers: recurringHandlers({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
-    },
+    recurring: recurringSchedule({ baton: h.baton, db: h.db, clock: h.clock, logger, config: exampleConfig }),
     logger,
     loopbackOnly: true,
   });
