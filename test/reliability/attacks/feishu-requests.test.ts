@@ -2,10 +2,8 @@
 // rules (开放平台 "事件订阅 / 安全校验"): with an Encrypt Key every body is encrypted and signed
 // with sha256(timestamp + nonce + key + body); the verification token inside must match. Baton
 // also refuses a timestamp more than five minutes off, and handles each `event_id` once.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBody, signature } from '../../../adapters/feishu/webhook/crypto.js';
-import { ENCRYPT_KEY, fixture, type Payload, type SendOptions } from '../../adapters/feishu/support/events.js';
+import { fixture, postSealed, sealEvent, type Payload, type SealedRequest, type SendOptions } from '../../adapters/feishu/support/events.js';
 import { createFeishuRig, type FeishuRig } from '../../adapters/feishu/support/rig.js';
 import { expectRefused } from '../support/attempt.js';
 import { captureLogs, type LogCapture, type LogLine } from '../support/log-capture.js';
@@ -43,23 +41,11 @@ function refusedWith401(name: string, reason: string, payload: () => Payload, op
 }
 
 /** One request exactly as it went over the wire: encrypted body, timestamp, nonce and signature fixed. */
-function sealed(payload: Payload): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({ encrypt: encryptBody(JSON.stringify(payload), ENCRYPT_KEY) });
-  const [timestamp, nonce] = [String(now()), randomBytes(8).toString('hex')];
-  return {
-    body,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature(timestamp, nonce, ENCRYPT_KEY, body) },
-  };
-}
-
-async function resend(request: { body: string; headers: Record<string, string> }) {
-  const response = await fetch(`${rig.server.url}/feishu/events`, { method: 'POST', headers: request.headers, body: request.body });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const sealed = (payload: Payload) => sealEvent(payload, { timestamp: now() });
+const resend = (request: SealedRequest) => postSealed(`${rig.server.url}/feishu/events`, request);
 
 /** Sends a captured request again: answered as handled, and nothing happens. */
-function ignoredReplay(name: string, request: { body: string; headers: Record<string, string> }) {
+function ignoredReplay(name: string, request: SealedRequest) {
   return expectRefused({
     name, platform: 'feishu', db: rig.h.db, logs, settle: () => rig.settle(), recordedBy: (line) => line.msg === 'feishu: repeated event ignored',
     attempt: async () => {

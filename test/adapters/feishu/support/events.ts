@@ -30,11 +30,16 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
+export interface SealedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
 /**
- * Posts a payload exactly as Feishu does: compact JSON encrypted with the Encrypt Key as
+ * A payload as Feishu sends it: compact JSON encrypted with the Encrypt Key as
  * `{"encrypt": …}`, signed with SHA-256 over timestamp + nonce + key + the body sent.
  */
-export async function postEvent(url: string, payload: Payload, options: SendOptions): Promise<{ status: number; body: any }> {
+export function sealEvent(payload: Payload, options: SendOptions): SealedRequest {
   const key = options.encryptKey ?? ENCRYPT_KEY;
   const plain = JSON.stringify(payload);
   const body = options.unencrypted ? plain : JSON.stringify({ encrypt: encryptBody(plain, key) });
@@ -46,7 +51,17 @@ export async function postEvent(url: string, payload: Payload, options: SendOpti
     headers['x-lark-request-nonce'] = nonce;
     headers['x-lark-signature'] = options.signature ?? signature(timestamp, nonce, key, body);
   }
-  const response = await fetch(url, { method: 'POST', headers, body, ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}) });
+  return { body, headers };
+}
+
+/** Posts a sealed request as it is; the same one can be posted again. */
+export async function postSealed(url: string, sealed: SealedRequest, timeoutMs?: number): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: sealed.headers, body: sealed.body, ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Posts a payload exactly as Feishu does (see sealEvent). */
+export async function postEvent(url: string, payload: Payload, options: SendOptions): Promise<{ status: number; body: any }> {
+  return postSealed(url, sealEvent(payload, options), options.timeoutMs);
 }
