@@ -9,17 +9,10 @@ import { translate } from '../../../src/i18n/translate.js';
  */
 export type ReplyKind = 'success' | 'refused' | 'error';
 
-export interface ReadReply {
-  kind: ReplyKind;
-  /** The item's reference when the answer names it (REQ-12). */
-  ref?: string;
-}
-
-/** The English template of a message as a pattern; `{ref}` is captured, other slots match anything. */
+/** The English template of a message as a pattern; its slots match anything. */
 function pattern(key: string): RegExp {
   const template = translate('en', key);
   const parts = template.split(/(\{\w+\})/).map((part) => {
-    if (part === '{ref}') return '(?<ref>[A-Z]+-\\d+)';
     if (/^\{\w+\}$/.test(part)) return '[\\s\\S]*?';
     return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   });
@@ -29,15 +22,8 @@ function pattern(key: string): RegExp {
 const SUCCESS = ['common.done', 'request.created'].map(pattern);
 const REFUSED = ['error.alreadyHandled', 'error.staleCard', 'error.invalidTransition', 'error.forbidden'].map(pattern);
 
-export function readReply(text: string, expects: 'change' | 'answer'): ReadReply {
-  for (const refused of REFUSED) {
-    const match = refused.exec(text);
-    if (match) return { kind: 'refused', ...(match.groups?.ref ? { ref: match.groups.ref } : {}) };
-  }
-  if (expects === 'answer') return { kind: text.startsWith(translate('en', 'error.internal')) ? 'error' : 'success' };
-  for (const success of SUCCESS) {
-    const match = success.exec(text);
-    if (match) return { kind: 'success', ...(match.groups?.ref ? { ref: match.groups.ref } : {}) };
-  }
-  return { kind: 'error' };
+export function readReply(text: string, expects: 'change' | 'answer'): ReplyKind {
+  if (REFUSED.some((refused) => refused.test(text))) return 'refused';
+  if (expects === 'answer') return text.startsWith(translate('en', 'error.internal')) ? 'error' : 'success';
+  return SUCCESS.some((success) => success.test(text)) ? 'success' : 'error';
 }

@@ -41,8 +41,6 @@ export interface DriverAction {
   requests: SentRequest[];
   answer?: { text: string; at: number };
   outcome?: Outcome;
-  /** The item the answer named (REQ-12). */
-  ref?: string;
 }
 
 export interface DriverOptions {
@@ -154,9 +152,7 @@ export function slackDriver(options: DriverOptions) {
       action.outcome = 'unanswered';
       return;
     }
-    const read = readReply(action.answer.text, expects);
-    action.outcome = read.kind;
-    if (read.ref) action.ref = read.ref;
+    action.outcome = readReply(action.answer.text, expects);
   }
 
   async function command(action: DriverAction, name: string, text: string) {
