@@ -73,18 +73,28 @@ function fill(form: Form, today: string): Record<string, string> {
 }
 
 /**
- * Submits the form filled as above. A field that refuses markup (an amount, say) gets a plain
- * number instead and the form is sent again, so the walk gets past it.
+ * Submits the form filled as above. A field that refuses markup (an amount, a time, a list of
+ * departments) gets a plain value instead and the form is sent again, so the walk gets past it.
  */
 async function submitAs(person: Person, form: Form) {
   const values = fill(form, slack.h.baton.env().today);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // Field checks come first, then the workflow's own (departments that exist): up to three rounds.
+  for (let attempt = 0; attempt < 3; attempt++) {
     submissions++;
     const reply = await slack.h.baton.router.handle(person, { type: 'submit', formId: form.id, values });
     if (reply.kind !== 'error' || reply.fieldErrors.length === 0) return reply;
-    for (const problem of reply.fieldErrors) values[problem.field] = '1000';
+    for (const problem of reply.fieldErrors) values[problem.field] = plainValue(form.fields.find((f) => f.name === problem.field));
   }
   return null;
+}
+
+/**
+ * What a field that refuses markup gets instead: its suggested value (a time), two of the
+ * values its hint lists (departments), or a number (an amount).
+ */
+function plainValue(field: FormField | undefined): string {
+  const listed = field?.hint?.includes(', ') ? field.hint.split(', ').slice(0, 2).join(', ') : undefined;
+  return field?.initial ?? listed ?? '1000';
 }
 
 /** Walks an instance on: at each step someone allowed takes the `choice`-th button, filling its form. */
@@ -164,12 +174,17 @@ describe('mention and link injection through every free-text field', () => {
         const before = await slack.h.db.workflowInstance.count();
         const reply = await submitAs(slack.h.person('zhang.wei'), form);
         if (reply?.kind === 'form') await submitAs(slack.h.person('zhang.wei'), reply.form);
-        const row = await slack.h.db.workflowInstance.findFirst({ orderBy: { number: 'desc' } });
-        if (row && (await slack.h.db.workflowInstance.count()) > before) await walk((await slack.h.baton.engine.load(row.id))!, choice);
+        // Every start form files an item with the hostile text in it, which is then walked on.
+        expect(await slack.h.db.workflowInstance.count(), `${form.id} filed nothing`).toBe(before + 1);
+        const row = await slack.h.db.workflowInstance.findFirstOrThrow({ orderBy: { number: 'desc' } });
+        await walk((await slack.h.baton.engine.load(row.id))!, choice);
         // Deliveries run meanwhile; each walk's messages are out before the next one starts.
         await settle();
       }
     }
+    // The hostile text from the forms did reach people (shown literally), so the checks below look at it.
+    expect(JSON.stringify(slackTraffic())).toContain('<!channel>');
+    expect(JSON.stringify(feishuTraffic())).toContain('<at user_id=\\"all\\"></at>');
     // Typed commands echo what was typed in their answers: on Slack and on Feishu.
     const typed = INJECTIONS.join(' ');
     await slack.command(SLACK.zhangWei, '/request', `${typed} matter="${typed.replace(/"/g, '')}"`);
@@ -183,9 +198,6 @@ describe('mention and link injection through every free-text field', () => {
     const feishuMessages = feishuTraffic();
     for (const m of slackMessages) expectNoSlackPing(m);
     for (const m of feishuMessages) expectNoFeishuPing(m);
-    // The hostile text did reach people (shown literally), so the checks above looked at it.
-    expect(JSON.stringify(slackMessages)).toContain('<!channel>');
-    expect(JSON.stringify(feishuMessages)).toContain('<at user_id=\\"all\\"></at>');
     recordFigure({ section: 'injection', textFields: fieldsFilled, submissions, slackMessages: slackMessages.length, feishuMessages: feishuMessages.length, instances: await slack.h.db.workflowInstance.count() });
   }, 300_000);
 });
