@@ -4,7 +4,7 @@
 // does not exist. One Baton on Slack and Feishu at once, as in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatActionId, parseActionId } from '../../../src/cards/action-id.js';
-import { translate, type MessageKey } from '../../../src/i18n/translate.js';
+import type { MessageKey } from '../../../src/i18n/translate.js';
 import { actionButtons, click, submit } from '../../adapters/feishu/support/cards.js';
 import { createFeishuRig, type FeishuRig } from '../../adapters/feishu/support/rig.js';
 import { fileRequest, type Posted } from '../../adapters/slack/support/flow.js';
@@ -12,6 +12,7 @@ import { SLACK, createSlackHarness, type SlackHarness } from '../../adapters/sla
 import { interaction, viewSubmissionPayload } from '../../adapters/slack/support/slack-requests.js';
 import { expectRefused } from '../support/attempt.js';
 import { captureLogs, type LogCapture, type LogLine } from '../support/log-capture.js';
+import { templatePattern } from '../support/reply-kinds.js';
 
 const FEISHU = { zhangWei: 'ou_8a33a9556227ed47a1d301933a51514c', liNa: 'ou_7d02f68ee853620ecae21e561618f96a', zhaoMin: 'ou_c43f952cda5a9e71cb103a942abe3273', stranger: 'ou_00000000000000000000000000000000' };
 const FEISHU_GM = 'oc_68684535495721dfe59de57b408e758c';
@@ -49,10 +50,7 @@ async function settle() {
 
 /** The message a key stands for, with any parameters: to recognise a refusal in either language. */
 function said(text: string, key: MessageKey): boolean {
-  return (['en', 'zh-CN'] as const).some((locale) => {
-    const pattern = translate(locale, key).split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*');
-    return new RegExp(`^${pattern}`).test(text);
-  });
+  return (['en', 'zh-CN'] as const).some((locale) => templatePattern(locale, key).test(text));
 }
 
 const refusedLine = (code: string, target: string) => (line: LogLine) => line.msg === 'refused' && line.code === code && line.target === target;

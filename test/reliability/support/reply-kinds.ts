@@ -1,4 +1,5 @@
-import { translate } from '../../../src/i18n/translate.js';
+import type { Locale } from '../../../src/config/schema.js';
+import { translate, type MessageKey } from '../../../src/i18n/translate.js';
 
 /**
  * What a private answer told the person, read the way they would read it:
@@ -9,18 +10,17 @@ import { translate } from '../../../src/i18n/translate.js';
  */
 export type ReplyKind = 'success' | 'refused' | 'error';
 
-/** The English template of a message as a pattern; its slots match anything. */
-function pattern(key: string): RegExp {
-  const template = translate('en', key);
-  const parts = template.split(/(\{\w+\})/).map((part) => {
+/** A message's template in a locale as a pattern for the start of a text; its `{slots}` match anything. */
+export function templatePattern(locale: Locale, key: MessageKey): RegExp {
+  const parts = translate(locale, key).split(/(\{\w+\})/).map((part) => {
     if (/^\{\w+\}$/.test(part)) return '[\\s\\S]*?';
     return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   });
   return new RegExp(`^${parts.join('')}`);
 }
 
-const SUCCESS = ['common.done', 'request.created'].map(pattern);
-const REFUSED = ['error.alreadyHandled', 'error.staleCard', 'error.invalidTransition', 'error.forbidden'].map(pattern);
+const SUCCESS = (['common.done', 'request.created'] as const).map((key) => templatePattern('en', key));
+const REFUSED = (['error.alreadyHandled', 'error.staleCard', 'error.invalidTransition', 'error.forbidden'] as const).map((key) => templatePattern('en', key));
 
 export function readReply(text: string, expects: 'change' | 'answer'): ReplyKind {
   if (REFUSED.some((refused) => refused.test(text))) return 'refused';
