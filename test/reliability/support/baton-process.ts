@@ -31,8 +31,7 @@ export interface BatonProcess {
   warnings(): string[];
   /** Why it exited by itself, each time: exit code and what it printed that was not a log line (a crash's stack). */
   readonly crashReports: string[];
-  /** How often it was started, and how often it exited without being told to. */
-  readonly starts: number;
+  /** How often it exited without being told to. */
   readonly unexpectedExits: number;
   /** It exited without being told to, and has not been started again. */
   readonly crashed: boolean;
@@ -46,7 +45,6 @@ export interface BatonProcess {
 export function batonProcess(options: BatonProcessOptions): BatonProcess {
   let child: ChildProcess | null = null;
   let up = false;
-  let starts = 0;
   let unexpectedExits = 0;
   let expectingExit = false;
   let crashed = false;
@@ -67,7 +65,6 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
 
   async function start(): Promise<void> {
     if (child) throw new Error(`${options.name} is already running`);
-    starts++;
     expectingExit = false;
     crashed = false;
     unstructured = [];
@@ -131,9 +128,6 @@ export function batonProcess(options: BatonProcessOptions): BatonProcess {
     role: options.role,
     get up() {
       return up;
-    },
-    get starts() {
-      return starts;
     },
     get unexpectedExits() {
       return unexpectedExits;

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 import type { FakeSlackApi } from '../../adapters/slack/support/fake-slack-api.js';
 import { countMessages, type MessageCounts } from './count-messages.js';
@@ -74,6 +75,12 @@ export async function countStorm(input: { db: PrismaClient; fake: FakeSlackApi; 
 /** Examples of what went wrong, for the message of a failing assertion. */
 export function examplesOf(counts: StormCounts): string {
   return [...counts.stateChanges.examples, ...counts.messages.examples].join('\n');
+}
+
+/** Fails, with examples and `context`, unless every count that must be zero is. */
+export function expectNoProblems(counts: StormCounts, context = ''): void {
+  const problems = problemsIn(counts);
+  expect(problems, [examplesOf(counts), context].filter(Boolean).join('\n')).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, 0])));
 }
 
 /** The counts that must be zero: anything lost, doubled, stale or unexplained. */

@@ -31,7 +31,7 @@ export interface LoadWindow {
 }
 
 export type StormFigure =
-  | { section: 'faults'; setup: RunSetup; machine: string; date: string; machineLoad: number; faults: FaultRecord[]; settle: SettleResult; counts: StormCounts; restarts: Record<string, number>; crashes: Record<string, number> }
+  | { section: 'faults'; setup: RunSetup; machine: string; date: string; machineLoad: number; faults: FaultRecord[]; settle: SettleResult; counts: StormCounts; crashes: Record<string, number> }
   | { section: 'load'; setup: RunSetup; machine: string; date: string; windows: LoadWindow[]; settle: SettleResult; counts: StormCounts; errorRate: number; skipped: number };
 
 /** The machine a run happened on, as RELIABILITY.md states it. */
