@@ -7,7 +7,7 @@ import { fixture, type Payload } from '../../adapters/feishu/support/events.js';
 import { createFeishuRig, type FeishuRig } from '../../adapters/feishu/support/rig.js';
 import { anyEnvelope, cardAction, menu, message, verifiedEventWithAnyBody, type FeishuWorld } from '../support/feishu-payloads.js';
 import { FUZZ_TIMEOUT_MS, checkProperty } from '../support/fuzz.js';
-import { captureLogs, describeLines, LEVEL, type LogCapture } from '../support/log-capture.js';
+import { captureLogs, describeLines, type LogCapture } from '../support/log-capture.js';
 
 /** Feishu's rule: events and card callbacks are answered within three seconds. */
 const FEISHU_DEADLINE_MS = 3_000;
@@ -45,7 +45,7 @@ beforeEach(() => {
 afterEach(async () => {
   // What the cases set going (answers, notifications, card updates) went out without a failure.
   await rig.settle();
-  expect(describeLines(logs.since(testMark).filter((l) => l.level >= LEVEL.error))).toBe('');
+  expect(describeLines(logs.errorsSince(testMark))).toBe('');
   const said = JSON.stringify([rig.api.posted.slice(traffic[0]), rig.api.patches.slice(traffic[1]), rig.api.delayedUpdates.slice(traffic[2])]);
   for (const text of INTERNAL) expect(said).not.toContain(text);
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../adapters/feishu/support/events.js';
 import { createFeishuRig, type FeishuRig } from '../../adapters/feishu/support/rig.js';
-import { captureLogs, describeLines, LEVEL, type LogCapture } from '../support/log-capture.js';
+import { captureLogs, describeLines, type LogCapture } from '../support/log-capture.js';
 
 let rig: FeishuRig;
 let logs: LogCapture;
@@ -21,7 +21,7 @@ async function expectQuietlyIgnored(payload: Record<string, any>) {
   const answer = await rig.send(payload);
   await rig.settle();
   expect(answer.status).toBe(200);
-  expect(describeLines(logs.since(mark).filter((l) => l.level >= LEVEL.error))).toBe('');
+  expect(describeLines(logs.errorsSince(mark))).toBe('');
 }
 
 describe('verified Feishu events of an unexpected shape are ignored, not a server error', () => {

@@ -76,6 +76,6 @@ describe('what reaches the listeners is read defensively', () => {
     expect((await s.post(event)).status).toBe(200);
     await s.settle();
     expect(s.fake.callsTo('views.publish')).toHaveLength(1);
-    expect(describeLines(logs.since(mark).filter((l) => l.level >= 50))).toBe('');
+    expect(describeLines(logs.errorsSince(mark))).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import { translate } from '../../../src/i18n/translate.js';
 import { createSlackHarness, type SlackHarness } from '../../adapters/slack/support/slack-harness.js';
 import { fileRequest } from '../../adapters/slack/support/flow.js';
 import { FUZZ_TIMEOUT_MS, checkProperty } from '../support/fuzz.js';
-import { captureLogs, describeLines, LEVEL, type LogCapture } from '../support/log-capture.js';
+import { captureLogs, describeLines, type LogCapture } from '../support/log-capture.js';
 import { anyJson, blockAction, slackEvent, slashCommand, viewSubmission, type SlackCase, type SlackWorld } from '../support/slack-payloads.js';
 import { startForms } from '../support/start-forms.js';
 
@@ -61,7 +61,7 @@ async function expectHandled(c: SlackCase) {
   }
   const said = saidSince(calls, responses);
   for (const text of INTERNAL) expect(said).not.toContain(text);
-  expect(describeLines(logs.since(mark).filter((l) => l.level >= LEVEL.error))).toBe('');
+  expect(describeLines(logs.errorsSince(mark))).toBe('');
 }
 
 describe('Slack payloads, signed so they pass verification, with any content', () => {
@@ -75,7 +75,7 @@ describe('Slack payloads, signed so they pass verification, with any content', (
   afterEach(async () => {
     // What the cases set going (notifications, card updates) has gone out without a failure.
     await s.settle();
-    expect(describeLines(logs.since(testMark).filter((l) => l.level >= LEVEL.error))).toBe('');
+    expect(describeLines(logs.errorsSince(testMark))).toBe('');
     for (const text of INTERNAL) expect(saidSince(...traffic)).not.toContain(text);
   });
 
@@ -107,7 +107,7 @@ describe('Slack payloads, signed so they pass verification, with any content', (
           expect(answer.status).toBeLessThan(500);
           expect(answer.ms).toBeLessThan(SLACK_DEADLINE_MS);
         }
-        expect(describeLines(logs.since(mark).filter((l) => l.level >= LEVEL.error))).toBe('');
+        expect(describeLines(logs.errorsSince(mark))).toBe('');
       }),
       { runs: 15, casesPerRun: batch },
     );

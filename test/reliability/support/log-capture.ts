@@ -16,8 +16,8 @@ export interface LogCapture {
   /** Lines written since `mark` was taken. */
   since(mark: number): LogLine[];
   mark(): number;
-  /** Every line at error level or above: something Baton did not expect. */
-  errors(): LogLine[];
+  /** Lines at error level or above written since `mark` was taken: something Baton did not expect. */
+  errorsSince(mark: number): LogLine[];
 }
 
 /** Captures what Baton logs, so a test can assert that an attempt was recorded (and nothing crashed). */
@@ -34,7 +34,7 @@ export function captureLogs(level = 'info'): LogCapture {
     lines,
     mark: () => lines.length,
     since: (mark) => lines.slice(mark),
-    errors: () => lines.filter((l) => l.level >= LEVEL.error),
+    errorsSince: (mark) => lines.slice(mark).filter((l) => l.level >= LEVEL.error),
   };
 }
 
