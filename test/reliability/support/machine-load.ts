@@ -14,7 +14,6 @@ export function sampleMachineLoad(now: () => number) {
   const samples: LoadSample[] = [];
   const timer = setInterval(() => samples.push({ at: now(), load: loadavg()[0]! }), 1_000);
   return {
-    samples,
     stop(): LoadSample[] {
       clearInterval(timer);
       return samples;

@@ -11,7 +11,6 @@ import type { StormCompany, StormPerson } from './storm-company.js';
 
 /** One HTTP request to a bot: Slack's view of it (status and time to the acknowledgement). */
 export interface SentRequest {
-  what: 'command' | 'click' | 'submit';
   /** When it was first sent, in milliseconds since the driver started. */
   at: number;
   status?: number;
@@ -116,8 +115,8 @@ export function slackDriver(options: DriverOptions) {
     });
   }
 
-  async function send(what: SentRequest['what'], request: Pick<SignedRequest, 'body' | 'contentType'>): Promise<SentRequest> {
-    const sent: SentRequest = { what, at: now(), refusals: 0 };
+  async function send(request: Pick<SignedRequest, 'body' | 'contentType'>): Promise<SentRequest> {
+    const sent: SentRequest = { at: now(), refusals: 0 };
     const begun = performance.now();
     let bot = nextBot++ % options.botUrls.length;
     for (;;) {
@@ -160,7 +159,7 @@ export function slackDriver(options: DriverOptions) {
       user_id: action.person.slackUserId, user_name: action.person.id, command: name, text,
       channel_id: company.channels[action.person.department], response_url: responseUrl(action), trigger_id: `t${action.n}`,
     });
-    action.requests.push(await send('command', form(fields)));
+    action.requests.push(await send(form(fields)));
     await awaitAnswer(action, name === '/my' ? 'answer' : 'change');
   }
 
@@ -168,7 +167,7 @@ export function slackDriver(options: DriverOptions) {
     const trigger = `t${action.n}`;
     const payload = blockActionsPayload({ userId: action.person.slackUserId, actionId: button.actionId, channelId: button.copy.channelId, messageTs: button.copy.ts, responseUrl: responseUrl(action) });
     payload.trigger_id = trigger;
-    action.requests.push(await send('click', interaction(payload)));
+    action.requests.push(await send(interaction(payload)));
     if (!requestWorkflow.events[button.event]?.form) return awaitAnswer(action, 'change');
     // The click opens a modal, unless it was refused (answered at once) or the bot died first.
     const opened = await until(modalWaiters, trigger, () => modals.has(trigger) || action.answer !== undefined, answerTimeoutMs);
@@ -176,7 +175,7 @@ export function slackDriver(options: DriverOptions) {
     if (opened && modal && !action.answer) {
       const view = modal.args.view as Record<string, any>;
       const values = stateValues(view as never, requestAnswers(button.event, action.n, random));
-      action.requests.push(await send('submit', interaction(viewSubmissionPayload(action.person.slackUserId, view, values))));
+      action.requests.push(await send(interaction(viewSubmissionPayload(action.person.slackUserId, view, values))));
     }
     await awaitAnswer(action, 'change');
   }

@@ -7,7 +7,6 @@ export interface SlackCopy {
   ts: string;
   /** Blocks as last posted or updated. */
   blocks: Array<Record<string, any>>;
-  text: string;
 }
 
 export interface CardButton extends WorkflowActionRef {
@@ -39,7 +38,7 @@ export function slackScreens(fake: FakeSlackApi) {
       if (call.response?.ok !== true) continue;
       if (call.method === 'chat.postMessage') {
         const { channel, ts } = call.response as { channel: string; ts: string };
-        const copy = { channelId: channel, ts, blocks: call.args.blocks ?? [], text: String(call.args.text ?? '') };
+        const copy = { channelId: channel, ts, blocks: call.args.blocks ?? [] };
         copies.set(`${channel}:${ts}`, copy);
         index(copy);
       } else if (call.method === 'chat.update') {
