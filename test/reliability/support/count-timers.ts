@@ -1,5 +1,6 @@
 import type { AuditEntry, Timer } from '../../../src/generated/prisma/client.js';
 import { groupBy } from './count-state-changes.js';
+import { quantile } from './load-windows.js';
 
 export interface TimerCounts {
   total: number;
@@ -49,7 +50,6 @@ export function countTimers(timers: Timer[], audit: AuditEntry[], endedAt: Date)
     if (timer.firedAt) lateness.push(timer.firedAt.getTime() - timer.dueAt.getTime());
   }
   lateness.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(lateness[Math.min(lateness.length - 1, Math.floor(q * lateness.length))] ?? 0);
   return {
     total: timers.length,
     fired: fired.length,
@@ -59,6 +59,6 @@ export function countTimers(timers: Timer[], audit: AuditEntry[], endedAt: Date)
     dueNotFired: pending.filter((t) => t.dueAt.getTime() < grace).length,
     duplicateFirings,
     firedWithoutEffect,
-    lateness: { p50: at(0.5), p99: at(0.99), max: lateness.at(-1) ?? 0 },
+    lateness: { p50: quantile(lateness, 0.5), p99: quantile(lateness, 0.99), max: lateness.at(-1) ?? 0 },
   };
 }

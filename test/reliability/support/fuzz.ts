@@ -6,7 +6,7 @@ import { recordFigure } from './figures.js';
  * enough for `BATON_FUZZ_RUNS` cases when the full suite is asked for
  * (`npm run test:reliability:full`); a run that tries several inputs counts as several cases.
  */
-export function fuzzRuns(ciRuns: number, casesPerRun = 1): number {
+function fuzzRuns(ciRuns: number, casesPerRun = 1): number {
   const full = Number(process.env.BATON_FUZZ_RUNS);
   return Number.isInteger(full) && full > 0 ? Math.max(1, Math.ceil(full / casesPerRun)) : ciRuns;
 }

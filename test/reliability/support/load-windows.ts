@@ -3,10 +3,10 @@ import { meanLoad, type LoadSample } from './machine-load.js';
 import type { LoadWindow } from './storm-figures.js';
 
 /** Slack shows the person an error when a bot takes longer than this to acknowledge. */
-export const SLACK_ACK_LIMIT_MS = 3_000;
+const SLACK_ACK_LIMIT_MS = 3_000;
 
 /** A request Slack would count as failed: not answered 200, or answered too late. */
-export function requestFailed(request: SentRequest): boolean {
+function requestFailed(request: SentRequest): boolean {
   return request.failure !== undefined || request.status !== 200 || (request.ackMs ?? Infinity) > SLACK_ACK_LIMIT_MS;
 }
 

@@ -1,7 +1,7 @@
 import type { Random } from './seeded-random.js';
 
 /** A date `days` from today (UTC, the storm company's zone), as a datepicker gives it. */
-export function daysFromToday(days: number): string {
+function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
