@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { createDatabase } from '../src/storage/database.js';
 import { findFreePort } from '../src/infra/free-port.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../test/adapters/slack/support/fake-slack-api.js';
 import {
@@ -48,7 +49,7 @@ main({
       const load = await driveLoad(`${url}/slack/events`, fake, LOAD_SECONDS, CLIENTS);
       const loadEnd = Date.now();
       console.log('waiting for the messages still queued to go out…');
-      const drained = await drain(fake, load.filed * 2);
+      const drained = await drain(servers.databaseUrl);
       console.log(`after the load, ${AFTER_SECONDS} s…`);
       await sleep(AFTER_SECONDS * 1000);
       const afterEnd = Date.now();
@@ -166,19 +167,19 @@ async function collectGarbage(child: ChildProcess, samples: Sample[]): Promise<S
   return null;
 }
 
-/** When every filed request's two cards have been posted (or nothing more went out for 10 s). */
-async function drain(fake: FakeSlackApi, expected: number): Promise<number> {
-  const posts = () => fake.callsTo('chat.postMessage').length;
-  let last = posts();
-  let lastChange = Date.now();
-  while (posts() < expected && Date.now() - lastChange < 10_000) {
-    await sleep(250);
-    if (posts() !== last) {
-      last = posts();
-      lastChange = Date.now();
+/** When every message the load queued has been delivered (each effect's job ended); throws after two minutes. */
+async function drain(databaseUrl: string): Promise<number> {
+  const db = createDatabase(databaseUrl, { maxConnections: 1 });
+  try {
+    const deadline = Date.now() + 120_000;
+    while ((await db.outboxEffect.count({ where: { finishedAt: null } })) > 0) {
+      if (Date.now() > deadline) throw new Error('the messages the load queued were still not delivered after two minutes');
+      await sleep(250);
     }
+    return Date.now();
+  } finally {
+    await db.$disconnect();
   }
-  return Date.now();
 }
 
 function sleep(ms: number) {

@@ -72,7 +72,7 @@ export async function measureInterleaved(o: {
 }
 
 /** The step of claiming an event id or trigger_id in PostgreSQL (src/inbound/dedupe.ts). */
-export const CLAIM_STEP = 'claim the event or trigger id in PostgreSQL';
+const CLAIM_STEP = 'claim the event or trigger id in PostgreSQL';
 
 export interface StepRecorder {
   reset(): void;
