@@ -52,8 +52,10 @@ main({
       const reviewer = core.baton.directory.person('li.na')!;
       const approve = (id: string) => approveOne(core, reviewer, id);
       const floor = (id: string) => bareUpdate(core.db, id);
-      let estimate = 200;
-      const fresh = async (seconds: number) => cloneInstance(core.db, template.id, Math.ceil(estimate * seconds * 2) + 500);
+      // Rates seen so far, per side (the floor runs several times faster): each segment gets
+      // twice the instances it should need, so none runs out before its time is up.
+      const estimate = { baton: 200, floor: 200 };
+      const fresh = async (which: 'baton' | 'floor', seconds: number) => cloneInstance(core.db, template.id, Math.ceil(estimate[which] * seconds * 2) + 500);
 
       console.log('warming up…');
       await measure(8, 1, await cloneInstance(core.db, template.id, 300), approve);
@@ -67,10 +69,10 @@ main({
         const half = SECONDS / 2;
         const segments = { baton: [] as Segment[], floor: [] as Segment[] };
         for (const which of ['floor', 'baton', 'baton', 'floor'] as const) {
-          const segment = await measure(concurrency, half, await fresh(half), which === 'baton' ? approve : floor);
+          const segment = await measure(concurrency, half, await fresh(which, half), which === 'baton' ? approve : floor);
           segments[which].push(segment);
           exhausted ||= segment.exhausted;
-          if (which === 'baton') estimate = Math.max(estimate, segment.count / (segment.ms / 1000));
+          estimate[which] = Math.max(estimate[which], segment.count / (segment.ms / 1000));
         }
         levels.push({ concurrency, baton: combine(segments.baton), floor: combine(segments.floor) });
       }
@@ -78,7 +80,7 @@ main({
       const statements = await statementsPerCall(servers.databaseUrl, core, reviewer, await cloneInstance(core.db, template.id, 40));
       // After the measurements, so the profiler's own cost is in none of them.
       console.log('profiling 3 s of transitions at concurrency 1…');
-      const { shares } = await profileCpu(async () => measure(1, 3, await fresh(3), approve));
+      const { shares } = await profileCpu(async () => measure(1, 3, await fresh('baton', 3), approve));
       return report(levels, { ...written, ...statements }, shares, exhausted);
     } finally {
       await core.close();
