@@ -54,7 +54,7 @@ main({
       const slack = await createSlackPlatform({ baton: core.baton, settings: slackSettingsFromEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl })!, logger: core.logger });
       const feishu = await createFeishuPlatform({
         baton: core.baton,
-        settings: { appId: 'cli_b0a1c2d3e4f5a6b7', appSecret: 'sec_fanout', verificationToken: 'token', encryptKey: 'key', domain: feishuApi.url, mode: 'webhook' },
+        settings: { appId: 'cli_b0a1c2d3e4f5a6b7', appSecret: 'sec_fanout', verificationToken: 'token', encryptKey: 'key', domain: feishuApi.url, mode: 'webhook', clickAnswer: 'at-once' },
         logger: core.logger,
       });
       core.baton.addAdapter(slack.adapter);

@@ -40,7 +40,7 @@ export async function createFeishuPlatform(deps: {
   baton: Baton;
   settings: FeishuSettings;
   logger: Logger;
-  /** How long a click may take before it is answered with a toast and updated later. */
+  /** With `clickAnswer: 'with-result'`: how long a click may take before it is answered with a toast and updated later. */
   answerWithinMs?: number;
 }): Promise<FeishuPlatform> {
   const { baton, settings } = deps;
@@ -72,7 +72,7 @@ export async function createFeishuPlatform(deps: {
   };
   const dispatcher = createDispatcher(ctx, {
     ...(settings.encryptKey ? { encryptKey: settings.encryptKey } : {}),
-    ...(deps.answerWithinMs !== undefined ? { answerWithinMs: deps.answerWithinMs } : {}),
+    clicks: { answer: settings.clickAnswer, ...(deps.answerWithinMs !== undefined ? { withinMs: deps.answerWithinMs } : {}) },
   });
   const adapter = createFeishuAdapter({ messenger, answering, uploader: createUploader(client), channelLocale: () => baton.env().config.company.defaultLocale });
   const idle = async () => {

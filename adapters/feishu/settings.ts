@@ -13,7 +13,15 @@ export interface FeishuSettings {
   /** Base URL of the Open API, without a trailing slash. */
   domain: string;
   mode: FeishuMode;
+  /**
+   * How a card click is answered: `at-once` (an empty answer as soon as the request is verified;
+   * the new card follows by the callback's token, and what went wrong by a private message) or
+   * `with-result` (the answer waits for the click's result and carries it: the new card and a toast).
+   */
+  clickAnswer: ClickAnswer;
 }
+
+export type ClickAnswer = 'at-once' | 'with-result';
 
 const DOMAINS: Record<string, string> = {
   feishu: 'https://open.feishu.cn',
@@ -33,6 +41,7 @@ const fields = z.object({
     .default('feishu')
     .refine((v) => v in DOMAINS || /^https?:\/\/[^\s]+$/.test(v), 'expected feishu, lark, or a base URL such as https://open.feishu.cn'),
   FEISHU_MODE: z.enum(['webhook', 'ws'], { error: 'expected webhook or ws' }).default('webhook'),
+  FEISHU_CLICK_ANSWER: z.enum(['at-once', 'with-result'], { error: 'expected at-once or with-result' }).default('at-once'),
 });
 
 type Raw = Partial<Record<keyof typeof fields.shape, string>>;
@@ -82,6 +91,7 @@ export function feishuSettingsFromEnv(env: NodeJS.ProcessEnv): FeishuSettings | 
     encryptKey: v.FEISHU_ENCRYPT_KEY,
     domain: (DOMAINS[v.FEISHU_DOMAIN] ?? v.FEISHU_DOMAIN).replace(/\/+$/, ''),
     mode: v.FEISHU_MODE,
+    clickAnswer: v.FEISHU_CLICK_ANSWER,
   };
 }
 

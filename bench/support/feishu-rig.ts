@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { createFeishuPlatform, type FeishuPlatform } from '../../adapters/feishu/index.js';
 import { sdkLogger } from '../../adapters/feishu/sdk-logger.js';
+import type { ClickAnswer } from '../../adapters/feishu/settings.js';
 import { encryptBody, signature } from '../../adapters/feishu/webhook/crypto.js';
 import { startHttpServer, type Route } from '../../src/http/http-server.js';
 import { createLogger } from '../../src/logger.js';
@@ -25,12 +26,16 @@ export interface BatonFeishu {
   close(): Promise<void>;
 }
 
-export async function startBatonFeishu(core: Core, wrapRoutes: (routes: Route[]) => Route[] = (routes) => routes): Promise<BatonFeishu> {
+export async function startBatonFeishu(
+  core: Core,
+  wrapRoutes: (routes: Route[]) => Route[] = (routes) => routes,
+  clickAnswer: ClickAnswer = 'at-once',
+): Promise<BatonFeishu> {
   const api = await startFakeOpenApi();
   const platform = await createFeishuPlatform({
     baton: core.baton,
     // A fresh app id: the SDK caches tenant tokens by app id.
-    settings: { appId: `cli_${randomBytes(8).toString('hex')}`, appSecret: 'sec_9fGdLm2QvX7pWk4T', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain: api.url, mode: 'webhook' },
+    settings: { appId: `cli_${randomBytes(8).toString('hex')}`, appSecret: 'sec_9fGdLm2QvX7pWk4T', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain: api.url, mode: 'webhook', clickAnswer },
     logger: core.logger,
   });
   core.baton.addAdapter(platform.adapter);

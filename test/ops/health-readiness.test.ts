@@ -100,7 +100,7 @@ describe('/readyz', () => {
     cleanups.push(() => api.close());
     const feishu = await createFeishuPlatform({
       baton: h.baton,
-      settings: { appId: appId(), appSecret: 'sec_readyz_not_real', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain: api.url, mode: 'webhook' },
+      settings: { appId: appId(), appSecret: 'sec_readyz_not_real', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain: api.url, mode: 'webhook', clickAnswer: 'at-once' },
       logger: silent,
     });
     const server = await serve({ platforms: () => [{ name: 'feishu', ready: () => feishu.ready() }] });

@@ -13,12 +13,34 @@ import type { InboundContext } from './context.js';
 
 /** The documented answer to card.action.trigger: an optional toast and an optional new card. */
 export interface CallbackAnswer {
-  toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string };
+  toast?: { type: ToastType; content: string };
   card?: { type: 'raw'; data: Json };
 }
 
-export const raw = (data: Json): CallbackAnswer['card'] => ({ type: 'raw', data });
-export const toast = (type: NonNullable<CallbackAnswer['toast']>['type'], content: string) => ({ type, content: firstLine(content) });
+type ToastType = 'success' | 'error' | 'info' | 'warning';
+
+/**
+ * What a click came to, for either way of answering it: in the callback's answer (a toast and
+ * the new card), or after an empty answer (the card by the callback's delayed-update token,
+ * and `privately` as a message to the person, since no toast can follow an answer).
+ */
+export interface ClickResult {
+  /** What the clicked card becomes. */
+  card?: Json;
+  toast?: { type: ToastType; text: string };
+  /** What the person must still be told when there is no toast: what neither the card nor another message says. */
+  privately?: string;
+}
+
+export const toast = (type: ToastType, content: string) => ({ type, content: firstLine(content) });
+
+/** The result as the callback's answer. */
+export function callbackAnswer(result: ClickResult): CallbackAnswer {
+  return {
+    ...(result.toast ? { toast: toast(result.toast.type, result.toast.text) } : {}),
+    ...(result.card ? { card: { type: 'raw' as const, data: result.card } } : {}),
+  };
+}
 
 /**
  * What the clicked card becomes after the core handled the click. A card that is a posted copy
@@ -31,26 +53,28 @@ export async function answerClick(
   intent: Extract<CardIntent, { kind: 'inbound' }>,
   messageId: string,
   openId: string,
-): Promise<CallbackAnswer> {
+): Promise<ClickResult> {
   const { baton } = ctx;
   const reply = await baton.router.handle(person, intent.inbound);
   const copy = messageId ? await baton.cardForCopy('feishu', messageId) : null;
   const cancelLabel = copy ? translate(person.locale, 'common.deny') : undefined;
 
   if (reply.kind === 'text') {
-    if (copy) return { toast: toast('success', reply.text), card: raw(renderCard(copy)) };
-    if (intent.inbound.type === 'submit') return { toast: toast('success', reply.text), card: raw(doneCard(intent.formTitle ?? '', reply.text)) };
-    return { toast: toast('success', reply.text) };
+    const told = { toast: { type: 'success' as const, text: reply.text } };
+    // The copy shows its new state, and a filed form becomes a record of it: either says what happened.
+    if (copy) return { ...told, card: renderCard(copy) };
+    if (intent.inbound.type === 'submit') return { ...told, card: doneCard(intent.formTitle ?? '', reply.text) };
+    return { ...told, privately: reply.text };
   }
   if (reply.kind === 'form') {
-    return { card: raw(renderForm(reply.form, cancelLabel ? { cancelLabel } : {})) };
+    return { card: renderForm(reply.form, cancelLabel ? { cancelLabel } : {}) };
   }
   if (reply.kind === 'cards') {
     // Several cards cannot replace one: they go to the person's chat with the bot.
     const to = { idType: 'open_id' as const, id: openId };
     if (reply.text) await ctx.messenger.send(to, { msgType: 'post', post: renderPost(reply.text, person.locale) });
     for (const card of reply.cards) await ctx.messenger.send(to, { msgType: 'interactive', card: renderCard(card) });
-    return reply.text ? { toast: toast('info', reply.text) } : {};
+    return reply.text ? { toast: { type: 'info', text: reply.text } } : {};
   }
   return answerError(ctx, person, intent.inbound, reply, copy, cancelLabel);
 }
@@ -62,18 +86,20 @@ async function answerError(
   reply: Extract<Reply, { kind: 'error' }>,
   copy: Awaited<ReturnType<InboundContext['baton']['cardForCopy']>>,
   cancelLabel: string | undefined,
-): Promise<CallbackAnswer> {
+): Promise<ClickResult> {
+  const told = { toast: { type: 'error' as const, text: reply.text } };
   if (inbound.type === 'submit' && !reply.card) {
     const form = await formFor(ctx, person, inbound.formId);
     if (form) {
+      // The form comes back with the problem above it and each field's error under the field.
       const errors = new Map(reply.fieldErrors.map((f) => [f.field, f.text]));
       const state = { values: inbound.values, errors, problem: firstLine(reply.text), ...(cancelLabel ? { cancelLabel } : {}) };
-      return { toast: toast('error', reply.text), card: raw(renderForm(form, state)) };
+      return { ...told, card: renderForm(form, state) };
     }
   }
   // Out of date or already handled: show what is current instead of the old buttons.
   const current = copy ?? reply.card;
-  return current ? { toast: toast('error', reply.text), card: raw(renderCard(current)) } : { toast: toast('error', reply.text) };
+  return { ...told, privately: reply.text, ...(current ? { card: renderCard(current) } : {}) };
 }
 
 /** The form a submission came from, rebuilt as the person would get it now. */

@@ -3,7 +3,7 @@ import { countInbound, type InboundKind } from '../../../src/metrics/metrics.js'
 import { sdkLogger } from '../sdk-logger.js';
 import { decryptBody } from '../webhook/crypto.js';
 import type { InboundContext } from './context.js';
-import { onCardAction } from './on-card-action.js';
+import { onCardAction, type ClickAnswering } from './on-card-action.js';
 import { onMenu } from './on-menu.js';
 import { onMessage } from './on-message.js';
 
@@ -13,10 +13,10 @@ import { onMessage } from './on-message.js';
  * must agree that a retry is one. Requests reach it already verified (webhook) or over the
  * authenticated long connection, so the SDK's own signature check is off.
  *
- * A card click is answered with its result (the new card and a toast), so it is claimed and
- * handled before the answer. Every other event's answer says only "received": it is answered
- * at once, and claimed and handled afterwards, so Feishu hears 200 as fast as from a bare
- * dispatcher and a slow database never makes it re-send.
+ * An event's answer says only "received": it is answered at once, and claimed and handled
+ * afterwards, so Feishu hears 200 as fast as from a bare dispatcher and a slow database never
+ * makes it re-send. A card click's answer may carry its result, so its handler claims it
+ * (on-card-action.ts).
  */
 class ClaimingDispatcher extends lark.EventDispatcher {
   constructor(
@@ -31,7 +31,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
     const data = this.decrypted(received);
     const kind = inboundKind(data);
     countInbound('feishu', kind);
-    if (kind === 'action') return this.claimed(data);
+    if (kind === 'action') return super.invoke(data, { needCheck: false });
     this.ctx.later('event', async () => void (await this.claimed(data)));
     return {};
   }
@@ -53,12 +53,12 @@ class ClaimingDispatcher extends lark.EventDispatcher {
   }
 }
 
-export function createDispatcher(ctx: InboundContext, options: { encryptKey?: string; answerWithinMs?: number } = {}): lark.EventDispatcher {
+export function createDispatcher(ctx: InboundContext, options: { encryptKey?: string; clicks: ClickAnswering }): lark.EventDispatcher {
   const dispatcher = new ClaimingDispatcher({ logger: sdkLogger(ctx.logger) }, ctx, options.encryptKey);
   return dispatcher.register({
     'im.message.receive_v1': onMessage(ctx),
     'application.bot.menu_v6': onMenu(ctx),
-    'card.action.trigger': onCardAction(ctx, options.answerWithinMs),
+    'card.action.trigger': onCardAction(ctx, options.clicks),
   } as Record<string, (data: never) => Promise<unknown>>);
 }
 

@@ -24,25 +24,23 @@ const cardOf = (messageId: string) => rig.api.patches.filter((p) => p.messageId 
 async function press(by: string, posted: { messageId: string; content: unknown }, label: string, values: Record<string, string>, chat = '') {
   const button = actionButtons(cardOf(posted.messageId)).find((b) => b.label === label);
   expect(button, `${label} on the card`).toBeDefined();
-  const opened = await rig.send(click({ baton: 'action', id: button!.id }, by, posted.messageId, chat));
+  const opened = await rig.press(click({ baton: 'action', id: button!.id }, by, posted.messageId, chat));
   expect(opened.status).toBe(200);
-  const answered = await rig.send(submit(button!.id, values, by, posted.messageId, chat));
-  await rig.settle();
-  return answered;
+  return rig.press(submit(button!.id, values, by, posted.messageId, chat));
 }
 
 describe('a contract approval on Feishu', () => {
   it('passes the head, is sent back by finance, revised below the threshold, and approved by a delegate', async () => {
-    const filed = await rig.send(submit('cmd:approval decision', { title: '服务器采购合同', category: 'contract', counterparty: '某供应商', amount: '800000', description: '三台服务器' }, ZHANG_WEI, '', ''));
-    expect(filed.body.toast).toMatchObject({ type: 'success', content: expect.stringContaining('APR-1') });
-    await rig.settle();
+    const filed = await rig.press(submit('cmd:approval decision', { title: '服务器采购合同', category: 'contract', counterparty: '某供应商', amount: '800000', description: '三台服务器' }, ZHANG_WEI, '', ''));
+    expect(textsOf(filed.card).join(' ')).toContain('APR-1');
+    expect(filed.told).toEqual([]);
 
     const toSunLi = latest(SUN_LI);
     expect(textsOf(toSunLi.content).join(' ')).toContain('待您审批（第 1/2 步）');
     expect(actionButtons(toSunLi.content).map((b) => b.label)).toEqual(['同意', '驳回', '退回修改']);
     const approved = await press(SUN_LI, toSunLi, '同意', { comment: '同意' });
-    expect(approved.body.toast.type).toBe('success');
-    expect(actionButtons(approved.body.card.data)).toEqual([]);
+    expect(approved.told).toEqual([]);
+    expect(actionButtons(approved.card)).toEqual([]);
 
     // Finance is step 2 (the amount is above 500,000); 马骏 sends it back.
     const toMaJun = latest(MA_JUN);
@@ -61,7 +59,7 @@ describe('a contract approval on Feishu', () => {
     const toLiNa = latest(LI_NA);
     expect(textsOf(toLiNa.content).join(' ')).toContain('由您代为处理');
     const done = await press(LI_NA, toLiNa, '同意', { comment: '代孙丽审批' });
-    expect(done.body.toast.type).toBe('success');
+    expect(done.told).toEqual([]);
     const final = await rig.h.db.workflowInstance.findFirstOrThrow();
     expect(final.state).toBe('approved');
     expect(textsOf(cardOf(mine.messageId)).join(' ')).toContain('李娜（代 孙丽）');
@@ -74,9 +72,9 @@ describe('a contract approval on Feishu', () => {
 
 describe('the approval form on Feishu', () => {
   it('brings a bad field back on the kind\'s own form, keeping what was typed, and files nothing', async () => {
-    const response = await rig.send(submit('cmd:approval decision', { title: '服务器采购合同', category: 'contract', amount: '八十万', description: '三台服务器' }, ZHANG_WEI, '', ''));
-    expect(response.body.toast.type).toBe('error');
-    const form = JSON.stringify(response.body.card.data);
+    const refused = await rig.press(submit('cmd:approval decision', { title: '服务器采购合同', category: 'contract', amount: '八十万', description: '三台服务器' }, ZHANG_WEI, '', ''));
+    expect(refused.told).toEqual([]);
+    const form = JSON.stringify(refused.card);
     expect(form).toContain('服务器采购合同');
     expect(form).toContain('应为以元为单位的金额');
     expect(form).toContain('"name":"description"');

@@ -38,14 +38,12 @@ describe('a complaint on Feishu, from intake to the follow-up call', () => {
     expect(fields.channel.options.map((o: any) => o.value)).toEqual(['phone', 'email', 'online', 'social']);
 
     // A wrong value comes back on the form; nothing is saved.
-    const bad = await rig.send(submit('cmd:complaint', { customer: 'Acme Ltd', channel: 'phone', summary: '', severity: 'high', department: 'it' }, ZHANG_WEI, form.messageId, MY_CHAT));
-    expect(bad.body.toast.type).toBe('error');
-    expect(textsOf(bad.body.card.data).join(' ')).toContain('投诉要点：必填');
+    const bad = await rig.press(submit('cmd:complaint', { customer: 'Acme Ltd', channel: 'phone', summary: '', severity: 'high', department: 'it' }, ZHANG_WEI, form.messageId, MY_CHAT));
+    expect(textsOf(bad.card).join(' ')).toContain('投诉要点：必填');
     expect(await rig.h.db.workflowInstance.count()).toBe(0);
 
-    const filed = await rig.send(submit('cmd:complaint', { customer: 'Acme Ltd', channel: 'phone', summary: '邮件服务器每小时断开一次', severity: 'high', department: 'it' }, ZHANG_WEI, form.messageId, MY_CHAT));
-    expect(filed.body.toast).toEqual({ type: 'success', content: '已登记 CMP-1。请向客户确认受理并致歉；信息技术部将在 2026-11-30 14:00 GMT+8 前完成调查。' });
-    await rig.settle();
+    const filed = await rig.press(submit('cmd:complaint', { customer: 'Acme Ltd', channel: 'phone', summary: '邮件服务器每小时断开一次', severity: 'high', department: 'it' }, ZHANG_WEI, form.messageId, MY_CHAT));
+    expect(textsOf(filed.card)).toContain('已登记 CMP-1。请向客户确认受理并致歉；信息技术部将在 2026-11-30 14:00 GMT+8 前完成调查。');
     const it = rig.api.posted.find((p) => p.receiveId === IT_CHAT)!;
     const mine = rig.api.posted.find((p) => p.receiveId === ZHANG_WEI && p.messageId !== form.messageId)!;
     expect(textsOf(it.content)).toEqual(expect.arrayContaining(['邮件服务器每小时断开一次', '高']));
@@ -61,7 +59,8 @@ describe('a complaint on Feishu, from intake to the follow-up call', () => {
     await press(ZHANG_WEI, mine.messageId, MY_CHAT, '记录客户不认可', { customerFeedback: '希望补偿一个月服务费' });
     await press(ZHAO_MIN, it.messageId, IT_CHAT, '提出解决方案', { solution: '更换证书，并减免一个月服务费' });
     const agreed = await press(ZHANG_WEI, mine.messageId, MY_CHAT, '记录客户认可');
-    expect(agreed.toast.type).toBe('success');
+    expect(agreed.told).toEqual([]);
+    expect(agreed.card).toBeDefined();
     await press(ZHAO_MIN, it.messageId, IT_CHAT, '解决完成', { resolution: '证书已更换，费用已减免' });
     expect(textsOf(current(it.messageId)).join(' ')).toContain('已解决，待回访');
 
@@ -70,12 +69,11 @@ describe('a complaint on Feishu, from intake to the follow-up call', () => {
     await rig.settle();
     const call = rig.api.posted.filter((p) => p.receiveId === ZHANG_WEI).at(-1)!;
     expect(textsOf(call.content)).toContain('CMP-1 到了回访时间：请回访 Acme Ltd，了解并记录客户满意度。');
-    const opened = await rig.send(click({ baton: 'action', id: button(call.content, '记录回访').id }, ZHANG_WEI, call.messageId, MY_CHAT));
-    const score = elementsOf(opened.body.card.data).find((e) => e.name === 'satisfaction');
+    const opened = await rig.press(click({ baton: 'action', id: button(call.content, '记录回访').id }, ZHANG_WEI, call.messageId, MY_CHAT));
+    const score = elementsOf(opened.card).find((e) => e.name === 'satisfaction');
     expect(score.options.map((o: any) => o.text.content)).toEqual(['1 – 非常不满意', '2 – 不满意', '3 – 一般', '4 – 满意', '5 – 非常满意']);
-    const closed = await rig.send(submit(button(call.content, '记录回访').id, { satisfaction: '5', comment: '处理及时' }, ZHANG_WEI, call.messageId, MY_CHAT));
-    expect(closed.body.toast.type).toBe('success');
-    await rig.settle();
+    const closed = await rig.press(submit(button(call.content, '记录回访').id, { satisfaction: '5', comment: '处理及时' }, ZHANG_WEI, call.messageId, MY_CHAT));
+    expect(closed.told).toEqual([]);
 
     const row = await rig.h.db.workflowInstance.findFirstOrThrow();
     expect(row).toMatchObject({ state: 'closed', reworkCount: 1 });

@@ -30,8 +30,7 @@ describe('a cross-department request among three Feishu users', () => {
     const filing = fixture('card.action.trigger.form-submit');
     filing.event.context.open_message_id = form.messageId;
     filing.event.context.open_chat_id = form.chatId;
-    await rig.send(filing);
-    await rig.settle();
+    await rig.press(filing);
     const gm = rig.api.posted.find((p) => p.receiveId === GM_CHAT)!;
     const mine = rig.api.posted.find((p) => p.receiveId === ZHANG_WEI && p.messageId !== form.messageId)!;
 
@@ -41,7 +40,7 @@ describe('a cross-department request among three Feishu users', () => {
 
     // 赵敏 accepts in the IT group with a plan, then delivers with a link.
     const accepted = await press(ZHAO_MIN, it.messageId, IT_CHAT, '接收', { plan: '周三前采购到位', eta: '2026-12-09 +0800' });
-    expect(actionButtons(accepted.card.data).map((b) => b.label)).toContain('交付成果');
+    expect(actionButtons(accepted.card).map((b) => b.label)).toContain('交付成果');
     await press(ZHAO_MIN, it.messageId, IT_CHAT, '交付成果', { result: '三台笔记本已配置好', links: 'https://wiki.example.com/laptops' });
     expect(textsOf(current(mine.messageId))).toContain('三台笔记本已配置好');
     const link = elementsOf(current(mine.messageId)).find((e) => e.behaviors?.[0]?.type === 'open_url');
@@ -51,8 +50,8 @@ describe('a cross-department request among three Feishu users', () => {
     const accept = button(current(mine.messageId), '验收通过');
     expect(accept.confirm).toBeDefined();
     const finished = await press(ZHANG_WEI, mine.messageId, `oc_p2p_${ZHANG_WEI}`, '验收通过');
-    expect(finished.toast.type).toBe('success');
-    expect(finished.card.data.header.template).toBe('green');
+    expect(finished.told).toEqual([]);
+    expect(finished.card.header.template).toBe('green');
 
     const row = await rig.h.db.workflowInstance.findFirstOrThrow();
     expect(row).toMatchObject({ state: 'done', closedAt: expect.any(Date) });

@@ -30,7 +30,27 @@ describe('the long connection', () => {
     expect((rig.api.posted[0]!.content as any).body.elements.some((e: any) => e.tag === 'form')).toBe(true);
   });
 
-  it('answers card callbacks in the response frame: filing, then approving in place', async () => {
+  it('answers card callbacks at once in the response frame, then updates the clicked card by its token', async () => {
+    const filing = fixture('card.action.trigger.form-submit');
+    const filed = await rig.gateway!.deliver(filing);
+    expect(filed.code).toBe(200);
+    expect(filed.data ?? {}).toEqual({});
+    await rig.settle();
+    const record = rig.api.delayedUpdates.find((u) => u.token === filing.event.token)!;
+    expect(textsOf(record.card).join(' ')).toContain('REQ-1');
+    const gm = rig.api.posted.find((p) => p.receiveId === GM_CHAT)!;
+    const approve = actionButtons(gm.content)[0]!;
+    const approving = submit(approve.id, { department: 'it' }, LI_NA, gm.messageId, GM_CHAT);
+    expect((await rig.gateway!.deliver(approving)).code).toBe(200);
+    await rig.settle();
+    expect(textsOf(rig.api.delayedUpdates.find((u) => u.token === approving.event.token)!.card).join(' ')).toContain('已分配');
+    expect((await rig.h.db.workflowInstance.findFirstOrThrow()).state).toBe('assigned');
+  });
+
+  it('answers card callbacks with their result in the response frame when set to', async () => {
+    await rig.close();
+    rig = await createFeishuRig({ mode: 'ws', clickAnswer: 'with-result' });
+    await rig.gateway!.connected;
     const filed = await rig.gateway!.deliver(fixture('card.action.trigger.form-submit'));
     expect(filed).toMatchObject({ code: 200, data: { toast: { type: 'success' }, card: { type: 'raw' } } });
     await rig.settle();
@@ -42,6 +62,7 @@ describe('the long connection', () => {
     expect(textsOf(card).join(' ')).toContain('已分配');
     await rig.settle();
     expect((await rig.h.db.workflowInstance.findFirstOrThrow()).state).toBe('assigned');
+    expect(rig.api.delayedUpdates).toEqual([]);
   });
 
   it('handles a frame Feishu delivers twice once', async () => {

@@ -65,7 +65,9 @@ describe('a weekly meeting on Feishu', () => {
     expect(now).toContain('周婷');
 
     // 赵敏 (IT) is not in the meeting: the click is refused and the card stays as it was.
-    const refused = await rig.send(click({ baton: 'action', id: actionButtons(current(card.messageId))[0]!.id }, ZHAO_MIN, card.messageId, CS_CHAT));
-    expect(refused.body.toast).toEqual({ type: 'error', content: '您不能对 MTG-4 执行“提交我的汇报”：只有客户服务部可以。' });
+    const before = JSON.stringify(current(card.messageId));
+    const refused = await rig.press(click({ baton: 'action', id: actionButtons(current(card.messageId))[0]!.id }, ZHAO_MIN, card.messageId, CS_CHAT));
+    expect(refused.told).toEqual(['您不能对 MTG-4 执行“提交我的汇报”：只有客户服务部可以。']);
+    expect(JSON.stringify(current(card.messageId))).toBe(before);
   });
 });

@@ -16,22 +16,19 @@ afterEach(async () => {
   await rig.close();
 });
 
-async function fileRequest() {
-  const response = await rig.send(fixture('card.action.trigger.form-submit'));
-  await rig.settle();
-  return response;
-}
+const fileRequest = () => rig.press(fixture('card.action.trigger.form-submit'));
 
 const postedTo = (id: string) => rig.api.posted.filter((p) => p.receiveId === id);
 
 describe('the request form and its workflow on Feishu', () => {
   it('files the request from the form and notifies the general-management group and the requester', async () => {
-    const response = await fileRequest();
-    expect(response.status).toBe(200);
-    expect(response.body.toast).toEqual({ type: 'success', content: '已提交 REQ-1，已通知综合管理部审核。' });
-    // The form becomes a record of what happened.
-    expect(response.body.card.type).toBe('raw');
-    expect(response.body.card.data.header.template).toBe('green');
+    const filed = await fileRequest();
+    expect(filed.status).toBe(200);
+    // Answered at once, with nothing: the form then becomes a record of what happened.
+    expect(filed.answer).toEqual({});
+    expect(filed.card.header.template).toBe('green');
+    expect(textsOf(filed.card)).toContain('已提交 REQ-1，已通知综合管理部审核。');
+    expect(filed.told).toEqual([]);
     expect(await rig.h.db.workflowInstance.count()).toBe(1);
 
     const [gm] = postedTo(GM_CHAT);
@@ -56,10 +53,11 @@ describe('the request form and its workflow on Feishu', () => {
   it('brings bad fields back on the form with the reason, keeping what was typed', async () => {
     const payload = fixture('card.action.trigger.form-submit');
     payload.event.action.form_value.requiredBy = '2020-01-01 +0800';
-    const response = await rig.send(payload);
-    expect(response.status).toBe(200);
-    expect(response.body.toast.type).toBe('error');
-    const form = response.body.card.data;
+    const refused = await rig.press(payload);
+    expect(refused.status).toBe(200);
+    // The form itself says what is wrong: nothing else is sent.
+    expect(refused.told).toEqual([]);
+    const form = refused.card;
     expect(form.header.template).toBe('red');
     const inputs = Object.fromEntries(elementsOf(form).filter((e) => e.name).map((e) => [e.name, e]));
     expect(inputs.matter.default_value).toBe('采购三台笔记本');
@@ -79,19 +77,18 @@ describe('the request form and its workflow on Feishu', () => {
     const gm = postedTo(GM_CHAT)[0]!;
     const approve = actionButtons(gm.content)[0]!;
 
-    const opened = await rig.send(click({ baton: 'action', id: approve.id }, LI_NA, gm.messageId, GM_CHAT));
+    const opened = await rig.press(click({ baton: 'action', id: approve.id }, LI_NA, gm.messageId, GM_CHAT));
     expect(opened.status).toBe(200);
-    const form = opened.body.card.data;
+    const form = opened.card;
     const fields = Object.fromEntries(elementsOf(form).filter((e) => e.name).map((e) => [e.name, e]));
     expect(fields.department).toMatchObject({ tag: 'select_static', initial_option: 'it', required: true });
     expect(textsOf(form)).toContain('取消');
-    await rig.settle();
     expect(rig.api.patches).toHaveLength(0);
 
-    const approved = await rig.send(submit(approve.id, { department: 'it', note: '请本周内处理' }, LI_NA, gm.messageId, GM_CHAT));
+    const approved = await rig.press(submit(approve.id, { department: 'it', note: '请本周内处理' }, LI_NA, gm.messageId, GM_CHAT));
     expect(approved.status).toBe(200);
-    expect(approved.body.toast.type).toBe('success');
-    const updated = approved.body.card.data;
+    expect(approved.told).toEqual([]);
+    const updated = approved.card;
     expect(updated.body.elements.some((e: any) => e.tag === 'form')).toBe(false);
     expect(textsOf(updated).join(' ')).toContain('已分配');
     expect(actionButtons(updated)).toEqual([]);
@@ -114,20 +111,19 @@ describe('the request form and its workflow on Feishu', () => {
     await fileRequest();
     const gm = postedTo(GM_CHAT)[0]!;
     const approve = actionButtons(gm.content)[0]!;
-    await rig.send(click({ baton: 'action', id: approve.id }, LI_NA, gm.messageId, GM_CHAT));
-    const restored = await rig.send(click({ baton: 'restore' }, LI_NA, gm.messageId, GM_CHAT));
-    expect(actionButtons(restored.body.card.data).map((b) => b.id)).toEqual(actionButtons(gm.content).map((b) => b.id));
+    await rig.press(click({ baton: 'action', id: approve.id }, LI_NA, gm.messageId, GM_CHAT));
+    const restored = await rig.press(click({ baton: 'restore' }, LI_NA, gm.messageId, GM_CHAT));
+    expect(actionButtons(restored.card).map((b) => b.id)).toEqual(actionButtons(gm.content).map((b) => b.id));
   });
 
-  it('answers a press on an out-of-date card with the current card', async () => {
+  it('answers a press on an out-of-date card with the current card, and says why to the one who pressed', async () => {
     await fileRequest();
     const gm = postedTo(GM_CHAT)[0]!;
     const [approve, , giveBack] = actionButtons(gm.content);
-    await rig.send(submit(giveBack!.id, { question: '需要什么型号？' }, LI_NA, gm.messageId, GM_CHAT));
-    await rig.settle();
-    const stale = await rig.send(click({ baton: 'action', id: approve!.id }, 'ou_c869c2af8a6d8bb469f8f972be6e7e5a', gm.messageId, GM_CHAT));
-    expect(stale.body.toast).toMatchObject({ type: 'error', content: expect.stringContaining('卡片已过期') });
-    expect(actionButtons(stale.body.card.data)).toEqual([]);
-    expect(textsOf(stale.body.card.data).join(' ')).toContain('退回补充信息');
+    await rig.press(submit(giveBack!.id, { question: '需要什么型号？' }, LI_NA, gm.messageId, GM_CHAT));
+    const stale = await rig.press(click({ baton: 'action', id: approve!.id }, LI_NA, gm.messageId, GM_CHAT));
+    expect(stale.told).toEqual([expect.stringContaining('卡片已过期')]);
+    expect(actionButtons(stale.card)).toEqual([]);
+    expect(textsOf(stale.card).join(' ')).toContain('退回补充信息');
   });
 });

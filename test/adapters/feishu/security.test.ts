@@ -106,5 +106,6 @@ describe('retries', () => {
     expect(again.body).toEqual({});
     await rig.settle();
     expect(await rig.h.db.workflowInstance.count()).toBe(1);
+    expect(rig.api.delayedUpdates).toHaveLength(1);
   });
 });

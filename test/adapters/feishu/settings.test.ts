@@ -30,7 +30,13 @@ describe('Feishu settings', () => {
       encryptKey: 'kWgdUUmRyIsmOQHOWbRSTbVwVHkMeQJf',
       domain: 'https://open.feishu.cn',
       mode: 'webhook',
+      clickAnswer: 'at-once',
     });
+  });
+
+  it('answer clicks at once unless told to wait for the result', () => {
+    expect(feishuSettingsFromEnv({ ...webhook, FEISHU_CLICK_ANSWER: 'with-result' })?.clickAnswer).toBe('with-result');
+    expect(problem({ ...webhook, FEISHU_CLICK_ANSWER: 'later' })).toMatch(/FEISHU_CLICK_ANSWER: expected at-once or with-result/);
   });
 
   it('take lark or a base URL as the domain', () => {

@@ -20,7 +20,7 @@ afterEach(async () => {
 const platform = (domain: string) =>
   createFeishuPlatform({
     baton: h.baton,
-    settings: { appId: appId(), appSecret: 'wrong', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain, mode: 'webhook' },
+    settings: { appId: appId(), appSecret: 'wrong', verificationToken: VERIFICATION_TOKEN, encryptKey: ENCRYPT_KEY, domain, mode: 'webhook', clickAnswer: 'at-once' },
     logger: createLogger({ level: 'silent' }),
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { actionButtons, click, elementsOf, submit } from './cards.js';
-import type { FeishuRig } from './rig.js';
+import type { FeishuRig, Pressed } from './rig.js';
 
 /** Acting on posted cards as a Feishu user would: read a card as it is now, press its buttons. */
 export interface CardDriver {
@@ -8,7 +8,7 @@ export interface CardDriver {
   current(messageId: string): any;
   button(card: any, label: string): { label: string; id: string; type: string; confirm?: any };
   /** Clicks a button on a posted card; a form opens in place and is submitted with `values`. */
-  press(by: string, messageId: string, chatId: string, label: string, values?: Record<string, unknown>): Promise<any>;
+  press(by: string, messageId: string, chatId: string, label: string, values?: Record<string, unknown>): Promise<Pressed>;
 }
 
 export function createCardDriver(rig: () => FeishuRig): CardDriver {
@@ -23,17 +23,15 @@ export function createCardDriver(rig: () => FeishuRig): CardDriver {
   }
   async function press(by: string, messageId: string, chatId: string, label: string, values?: Record<string, unknown>) {
     const { id } = button(current(messageId), label);
-    const opened = await rig().send(click({ baton: 'action', id }, by, messageId, chatId));
+    const opened = await rig().press(click({ baton: 'action', id }, by, messageId, chatId));
     expect(opened.status).toBe(200);
-    if (!values) {
-      await rig().settle();
-      return opened.body;
-    }
-    expect(elementsOf(opened.body.card.data).some((e) => e.tag === 'form')).toBe(true);
-    const done = await rig().send(submit(id, values, by, messageId, chatId));
-    expect(done.body.toast).toMatchObject({ type: 'success' });
-    await rig().settle();
-    return done.body;
+    if (!values) return opened;
+    expect(elementsOf(opened.card).some((e) => e.tag === 'form')).toBe(true);
+    const done = await rig().press(submit(id, values, by, messageId, chatId));
+    // Went through: the card shows it, and nobody had to be told otherwise.
+    expect(done.card).toBeDefined();
+    expect(done.told).toEqual([]);
+    return done;
   }
   return { current, button, press };
 }

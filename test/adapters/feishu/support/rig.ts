@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createFeishuPlatform, type FeishuPlatform } from '../../../../adapters/feishu/index.js';
-import type { FeishuSettings } from '../../../../adapters/feishu/settings.js';
+import type { ClickAnswer, FeishuSettings } from '../../../../adapters/feishu/settings.js';
 import { startHttpServer, type HttpServer } from '../../../../src/http/http-server.js';
 import { createLogger, type Logger } from '../../../../src/logger.js';
 import { createHarness, type Harness } from '../../../support/harness.js';
@@ -18,9 +18,27 @@ export interface FeishuRig {
   gateway: FakeLongConnection | undefined;
   /** Posts an event or callback to /feishu/events, signed now (by the harness clock). */
   send(payload: Payload, options?: Partial<SendOptions>): Promise<{ status: number; body: any }>;
+  /**
+   * Clicks or submits on a card as a person would, and waits for Baton to settle: the
+   * callback's answer, the card the clicked message shows afterwards (from the answer, or by
+   * the callback's delayed-update token) and what the person was told privately since.
+   */
+  press(payload: Payload): Promise<Pressed>;
   /** Waits for work started by events and for the outbox to be delivered. */
   settle(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface Pressed {
+  status: number;
+  /** The callback's answer, as Feishu got it. */
+  answer: any;
+  /** What the clicked card became; undefined when it stayed as it was. */
+  card: any;
+  /** The toast the answer carried, if any. */
+  toast: { type: string; content: string } | undefined;
+  /** Texts of messages sent to the clicker's chat with the bot after the click. */
+  told: string[];
 }
 
 /** A unique app id per rig: the SDK caches tenant tokens by app id. */
@@ -30,7 +48,9 @@ export function appId(): string {
 
 /** Baton on a fresh database, its Feishu platform talking to a fake Open API, served over HTTP. */
 /** `logger`: where Baton and its Feishu platform log (silent unless given), for tests that assert what was logged. */
-export async function createFeishuRig(options: { answerWithinMs?: number; mode?: 'webhook' | 'ws'; harness?: Harness; logger?: Logger } = {}): Promise<FeishuRig> {
+export async function createFeishuRig(
+  options: { clickAnswer?: ClickAnswer; answerWithinMs?: number; mode?: 'webhook' | 'ws'; harness?: Harness; logger?: Logger } = {},
+): Promise<FeishuRig> {
   // Another platform's test rig may own the harness: then it closes it, too.
   const h = options.harness ?? (await createHarness(undefined, { recordingPlatform: false, ...(options.logger ? { logger: options.logger } : {}) }));
   const api = await startFakeOpenApi();
@@ -41,6 +61,7 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
     encryptKey: ENCRYPT_KEY,
     domain: api.url,
     mode: options.mode ?? 'webhook',
+    clickAnswer: options.clickAnswer ?? 'at-once',
   };
   const platform = await createFeishuPlatform({
     baton: h.baton,
@@ -56,6 +77,8 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
     await platform.idle();
     await h.scheduler.settle();
   };
+  const send: FeishuRig['send'] = (payload, sendOptions = {}) =>
+    postEvent(`${server.url}/feishu/events`, payload, { timestamp: Math.floor(h.clock.now().getTime() / 1000), ...sendOptions });
   return {
     h,
     api,
@@ -63,8 +86,21 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
     server,
     settings,
     gateway,
-    send: (payload, sendOptions = {}) =>
-      postEvent(`${server.url}/feishu/events`, payload, { timestamp: Math.floor(h.clock.now().getTime() / 1000), ...sendOptions }),
+    send,
+    async press(payload) {
+      const openId = payload.event.operator.open_id as string;
+      const before = api.posted.length;
+      const response = await send(payload);
+      await settle();
+      const late = api.delayedUpdates.filter((u) => u.token === payload.event.token).at(-1)?.card;
+      return {
+        status: response.status,
+        answer: response.body,
+        card: late ?? response.body?.card?.data,
+        toast: response.body?.toast,
+        told: api.posted.slice(before).filter((p) => p.receiveId === openId && p.msgType === 'post').map((p) => postText(p.content)),
+      };
+    },
     settle,
     async close() {
       await platform.stop();
@@ -74,4 +110,10 @@ export async function createFeishuRig(options: { answerWithinMs?: number; mode?:
       if (!options.harness) await h.close();
     },
   };
+}
+
+/** A `post` message's text, lines joined by newlines. */
+export function postText(content: Record<string, unknown>): string {
+  const post = Object.values(content)[0] as { content: Array<Array<{ text?: string }>> };
+  return post.content.map((line) => line.map((e) => e.text ?? '').join('')).join('\n');
 }
