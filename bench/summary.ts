@@ -10,7 +10,7 @@ const OUT = resolve(import.meta.dirname, '../BENCHMARKS.md');
 
 /** Environment knobs for shorter runs while working on a benchmark; the defaults are the full sizes. */
 const KNOBS = [
-  ['BENCH_ACK_SAMPLES, BENCH_ACK_WARMUP, BENCH_ACK_PRESSES', 'acknowledgement samples (2,000), warm-up pairs (200), state-changing Feishu presses (300)'],
+  ['BENCH_ACK_SAMPLES, BENCH_ACK_WARMUP, BENCH_ACK_PRESSES', 'acknowledgement samples (Slack 2,000, Feishu 5,000), warm-up pairs (200), state-changing Feishu presses (1,000)'],
   ['BENCH_TRANSITIONS_SECONDS', 'seconds per variant and concurrency (10)'],
   ['BENCH_TIMERS_PENDING, BENCH_TIMERS_BATCH', 'pending timers (100,000) and the batch due together (10,000)'],
   ['BENCH_FANOUT_CHANNELS', 'channels per platform (1,000)'],

@@ -52,7 +52,11 @@ export function onCardAction(ctx: InboundContext, answering: ClickAnswering) {
     // Patches of this card wait until its answer (or late update) has gone out: Feishu would undo them.
     const done = ctx.answering.begin(messageId);
     if (answering.answer === 'at-once') {
-      ctx.later('card click', () => finishLate(ctx, click, handle(ctx, click), done));
+      // Started once the answer is on its way, so none of the work delays it.
+      ctx.later('card click', async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        await finishLate(ctx, click, handle(ctx, click), done);
+      });
       return {};
     }
     const work = handle(ctx, click);
