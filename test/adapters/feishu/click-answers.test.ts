@@ -25,6 +25,17 @@ async function start(clickAnswer: ClickAnswer, answerWithinMs?: number) {
 /** Who got which messages after `from`, and what the calls to Feishu were. */
 const postedSince = (from: number) => rig.api.posted.slice(from).map((p) => p.receiveId);
 
+/**
+ * The clicked card became the assigned request by the callback's token, once; Feishu would
+ * undo a patch made while the callback was open, so the token's update went before any patch.
+ */
+function expectAssignedByToken(token: string, messageId: string) {
+  const late = rig.api.delayedUpdates.filter((u) => u.token === token);
+  expect(late).toHaveLength(1);
+  expect(textsOf(late[0]!.card).join(' ')).toContain('已分配');
+  expect(rig.api.calls.indexOf(`patch ${messageId}`)).toBeGreaterThan(rig.api.calls.indexOf(`delayed ${token}`));
+}
+
 describe('clicks answered at once (the default)', () => {
   it('answers before the click is handled, even while the database is slow; then updates the card by its token, before any patch of it', async () => {
     const { gm, approve } = await start('at-once');
@@ -44,12 +55,7 @@ describe('clicks answered at once (the default)', () => {
     }
     await rig.settle();
     expect((await rig.h.db.workflowInstance.findFirstOrThrow()).state).toBe('assigned');
-    const late = rig.api.delayedUpdates.filter((u) => u.token === payload.event.token);
-    expect(late).toHaveLength(1);
-    expect(textsOf(late[0]!.card).join(' ')).toContain('已分配');
-    // Feishu would undo a patch made while the callback was open: the token's update goes first.
-    const delayed = rig.api.calls.indexOf(`delayed ${payload.event.token}`);
-    expect(rig.api.calls.indexOf(`patch ${gm.messageId}`)).toBeGreaterThan(delayed);
+    expectAssignedByToken(payload.event.token, gm.messageId);
   });
 
   it('tells the one who pressed, privately, why a press was refused, and changes nothing', async () => {
@@ -111,11 +117,7 @@ describe('clicks answered with their result (FEISHU_CLICK_ANSWER=with-result)', 
     const response = await rig.send(payload);
     expect(response.body).toEqual({ toast: { type: 'info', content: '正在处理，卡片稍后更新。' } });
     await rig.settle();
-    const late = rig.api.delayedUpdates.filter((u) => u.token === payload.event.token);
-    expect(late).toHaveLength(1);
-    expect(textsOf(late[0]!.card).join(' ')).toContain('已分配');
-    const delayed = rig.api.calls.indexOf(`delayed ${payload.event.token}`);
-    expect(rig.api.calls.indexOf(`patch ${gm.messageId}`)).toBeGreaterThan(delayed);
+    expectAssignedByToken(payload.event.token, gm.messageId);
   });
 
   it('tells a slow refusal privately, since the toast already went', async () => {
