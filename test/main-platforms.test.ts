@@ -1,20 +1,17 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { findFreePort } from '../src/infra/free-port.js';
 import { ENCRYPT_KEY, VERIFICATION_TOKEN, fixture, postEvent } from './adapters/feishu/support/events.js';
 import { startFakeOpenApi } from './adapters/feishu/support/fake-open-api.js';
 import { startFakeSlackApi } from './adapters/slack/support/fake-slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, form, postSigned, slashCommandFields } from './adapters/slack/support/slack-requests.js';
+import { cleanupAfterEach } from './support/cleanups.js';
 import { createScratchDatabase } from './support/database.js';
 import { testRedisUrl, uniqueQueuePrefix } from './support/redis.js';
 
 const root = resolve(import.meta.dirname, '..');
-let cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 it('npm start with Slack and Feishu settings serves both on one port, and stops cleanly', async () => {
   const database = await createScratchDatabase();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuPlatform } from '../../adapters/feishu/index.js';
 import { createSlackPlatform, slackSettingsFromEnv } from '../../adapters/slack/index.js';
 import { findFreePort } from '../../src/infra/free-port.js';
@@ -10,18 +10,16 @@ import { startFakeOpenApi } from '../adapters/feishu/support/fake-open-api.js';
 import { appId, createFeishuRig } from '../adapters/feishu/support/rig.js';
 import { startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
 import { APP_TOKEN, BOT_TOKEN } from '../adapters/slack/support/slack-requests.js';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { serveOps, type OpsServer } from './support.js';
 
 let h: Harness;
-let cleanups: Array<() => Promise<unknown>> = [];
+const cleanups = cleanupAfterEach();
 beforeEach(async () => {
   h = await createHarness();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-  await h.close();
+  // Pushed first, so closed last: after the servers that use it.
+  cleanups.push(() => h.close());
 });
 
 async function serve(overrides: Parameters<typeof serveOps>[1] = {}): Promise<OpsServer> {

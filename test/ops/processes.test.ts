@@ -1,19 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/infra/free-port.js';
 import { loadSettings } from '../../src/settings.js';
 import { startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../adapters/slack/support/slack-requests.js';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { createScratchDatabase } from '../support/database.js';
 import { testRedisUrl, uniqueQueuePrefix } from '../support/redis.js';
 
 const root = resolve(import.meta.dirname, '../..');
-let cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 /** `npm run start:<role>` with its own PORT, stopped with SIGTERM after the test. */
 async function startProcess(role: 'bot' | 'worker', env: Record<string, string> = {}) {

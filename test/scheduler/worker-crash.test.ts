@@ -2,12 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createBaton } from '../../src/app.js';
 import { createManualClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { MONDAY_10AM, exampleConfig } from '../support/env.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../support/redis.js';
@@ -36,11 +37,7 @@ function fakePlatform() {
   return { server, messages, requests, heldOnce };
 }
 
-let cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'fixtures/worker-process.ts')], {

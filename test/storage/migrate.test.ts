@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/storage/migrate.js';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/database.js';
 import { withClient } from '../support/postgres-admin.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupAfterEach();
 
 async function scratchDatabase(): Promise<ScratchDatabase> {
   const database = await createScratchDatabase();

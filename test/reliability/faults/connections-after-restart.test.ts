@@ -1,13 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createDatabase } from '../../../src/storage/database.js';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { restartablePostgres } from '../support/restartable-servers.js';
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,5 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { createTestDatabase } from '../../support/database.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../../support/redis.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -22,11 +23,7 @@ const PEOPLE = 50;
 const BOTS = 2;
 const WORKERS = 2;
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 it(
   'loses and duplicates no state change, message or timer when bots and workers are SIGKILLed during a busy run',

@@ -1,19 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { createBaton } from '../../../src/app.js';
 import { createManualClock } from '../../../src/clock.js';
 import { createLogger } from '../../../src/logger.js';
 import { createDatabase } from '../../../src/storage/database.js';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { MONDAY_10AM, exampleConfig } from '../../support/env.js';
 import { createRecordingAdapter } from '../../support/recording-adapter.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { restartablePostgres } from '../support/restartable-servers.js';
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 // Found by the server-restart storm: PostgreSQL went away between the platform's answer and the
 // commit that records it; the delivery job failed, and its retry posted the message again.

@@ -1,18 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createManualClock } from '../../../src/clock.js';
 import { createLogger } from '../../../src/logger.js';
 import { createQueues } from '../../../src/scheduler/queues.js';
 import { createRelay } from '../../../src/scheduler/relay.js';
 import { createDatabase } from '../../../src/storage/database.js';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { MONDAY_10AM } from '../../support/env.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { restartablePostgres, restartableRedis } from '../support/restartable-servers.js';
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 // Found by the server-restart storm: with Redis down, the relay's transaction waited for it past
 // the transaction's timeout; PostgreSQL restarting meanwhile made Prisma's timed-out rollback

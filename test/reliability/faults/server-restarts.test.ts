@@ -1,5 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createDatabase } from '../../../src/storage/database.js';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { crashServer, faultTimes, runFaults, type FaultRecord } from '../support/chaos.js';
 import { describeStorm } from '../support/describe-storm.js';
@@ -25,11 +26,7 @@ const WORKERS = 2;
 /** How long a crashed server stays down, at most (each time drawn from 2 s up to this): every process notices. */
 const MAX_DOWN_MS = sizeFromEnv('BATON_STORM_DOWN_SECONDS', 2) * 1000;
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 it(
   'loses and duplicates no state change, message or timer when Redis and PostgreSQL crash and restart during a busy run',

@@ -1,4 +1,5 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { createTestDatabase } from '../../support/database.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../../support/redis.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -9,11 +10,7 @@ import { startStormCluster } from '../support/storm-cluster.js';
 import { writeStormCompany } from '../support/storm-company.js';
 import { countStorm, expectNoProblems } from '../support/storm-counts.js';
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 // Found by the process-kill storm: a worker (re)started with deliveries waiting took them
 // before its Slack side was registered, found nobody to send them to and dropped them.

@@ -1,4 +1,5 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach } from '../../support/cleanups.js';
 import { createTestDatabase } from '../../support/database.js';
 import { deleteKeysWithPrefix, testRedisUrl, uniqueQueuePrefix } from '../../support/redis.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -30,11 +31,7 @@ const WORKERS = 1;
 /** Share of failed actions tolerated: a request Slack would time out, an error answer, no answer. */
 const MAX_ERROR_RATE = 0.01;
 
-let cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  cleanups = [];
-});
+const cleanups = cleanupAfterEach();
 
 it(
   `holds a sustained mix of commands and clicks from 50 people: nothing lost or doubled, the backlog drained${FULL_SIZE ? ', errors within 1% at a kept rate' : ''}`,
