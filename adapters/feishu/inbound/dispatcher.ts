@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { countInbound, type InboundKind } from '../../../src/metrics/metrics.js';
 import { sdkLogger } from '../sdk-logger.js';
 import { decryptBody } from '../webhook/crypto.js';
+import { firstDelivery } from './claim.js';
 import type { InboundContext } from './context.js';
 import { onCardAction, type ClickAnswering } from './on-card-action.js';
 import { onMenu } from './on-menu.js';
@@ -37,11 +38,7 @@ class ClaimingDispatcher extends lark.EventDispatcher {
   }
 
   private async claimed(data: unknown): Promise<unknown> {
-    const id = eventIdOf(data);
-    if (id && !(await this.ctx.baton.dedupe.firstTime('feishu', id))) {
-      this.ctx.logger.info({ eventId: id }, 'feishu: repeated event ignored');
-      return {};
-    }
+    if (!(await firstDelivery(this.ctx, eventIdOf(data)))) return {};
     return super.invoke(data, { needCheck: false });
   }
 

@@ -7,6 +7,7 @@ import { renderCard } from '../outbound/render-card.js';
 import type { ClickAnswer } from '../settings.js';
 import { feishuText } from '../text.js';
 import { answerClick, callbackAnswer, toast, type CallbackAnswer, type ClickResult } from './answer-click.js';
+import { firstDelivery } from './claim.js';
 import type { InboundContext } from './context.js';
 
 /** card.action.trigger, flattened by the SDK's dispatcher (header fields included; `token` is the card's update token). */
@@ -87,11 +88,7 @@ interface Click {
 
 /** The click's result, or null when it is a repeat of one already claimed. */
 async function handle(ctx: InboundContext, click: Click): Promise<ClickResult | null> {
-  const id = click.event.event_id;
-  if (id && !(await ctx.baton.dedupe.firstTime('feishu', id))) {
-    ctx.logger.info({ eventId: id }, 'feishu: repeated event ignored');
-    return null;
-  }
+  if (!(await firstDelivery(ctx, click.event.event_id))) return null;
   if (click.intent.kind === 'restore') {
     const card = click.messageId ? await ctx.baton.cardForCopy('feishu', click.messageId) : null;
     return card ? { card: renderCard(card) } : {};
