@@ -64,7 +64,7 @@ describe('clicks answered at once (the default)', () => {
     // 张伟 filed the request; approving it is general management's.
     const refused = await rig.press(click({ baton: 'action', id: approve.id }, ZHANG_WEI, gm.messageId, GM_CHAT));
     expect(refused.answer).toEqual({});
-    expect(refused.told).toEqual([expect.stringContaining('REQ-1')]);
+    expect(refused.told).toEqual([expect.stringMatching(/^您不能对 REQ-1 执行“批准并分配”/)]);
     expect(postedSince(posted)).toEqual([ZHANG_WEI]);
     expect(actionButtons(refused.card).map((b) => b.id)).toEqual(actionButtons(gm.content).map((b) => b.id));
     expect((await rig.h.db.workflowInstance.findFirstOrThrow()).state).toBe('submitted');
@@ -75,7 +75,7 @@ describe('clicks answered at once (the default)', () => {
     const posted = rig.api.posted.length;
     const done = await rig.press(click({ baton: 'action', id: withdraw.id }, ZHANG_WEI, 'om_forwarded_copy', `oc_p2p_${ZHANG_WEI}`));
     expect(done.card).toBeUndefined();
-    expect(done.told).toEqual([expect.stringContaining('REQ-1')]);
+    expect(done.told).toEqual([expect.stringMatching(/^REQ-1：已撤回/)]);
     expect(postedSince(posted)).toContain(ZHANG_WEI);
     expect((await rig.h.db.workflowInstance.findFirstOrThrow()).state).toBe('cancelled');
   });
@@ -95,7 +95,7 @@ describe('clicks answered with their result (FEISHU_CLICK_ANSWER=with-result)', 
   it('answers with the new card and a toast saying what the click did', async () => {
     const { gm, approve } = await start('with-result');
     const response = await rig.send(submit(approve.id, { department: 'it' }, LI_NA, gm.messageId, GM_CHAT));
-    expect(response.body.toast).toMatchObject({ type: 'success', content: expect.stringContaining('REQ-1') });
+    expect(response.body.toast).toMatchObject({ type: 'success', content: expect.stringMatching(/^REQ-1：已批准并分配/) });
     expect(textsOf(response.body.card.data).join(' ')).toContain('已分配');
     await rig.settle();
     expect(rig.api.delayedUpdates).toEqual([]);
@@ -105,7 +105,7 @@ describe('clicks answered with their result (FEISHU_CLICK_ANSWER=with-result)', 
     const { gm, approve } = await start('with-result');
     const posted = rig.api.posted.length;
     const response = await rig.send(click({ baton: 'action', id: approve.id }, ZHANG_WEI, gm.messageId, GM_CHAT));
-    expect(response.body.toast).toMatchObject({ type: 'error', content: expect.stringContaining('REQ-1') });
+    expect(response.body.toast).toMatchObject({ type: 'error', content: expect.stringMatching(/^您不能对 REQ-1/) });
     await rig.settle();
     expect(postedSince(posted)).toEqual([]);
   });
@@ -124,6 +124,6 @@ describe('clicks answered with their result (FEISHU_CLICK_ANSWER=with-result)', 
     const { gm, approve } = await start('with-result', 0);
     const refused = await rig.press(click({ baton: 'action', id: approve.id }, ZHANG_WEI, gm.messageId, GM_CHAT));
     expect(refused.toast).toMatchObject({ type: 'info' });
-    expect(refused.told).toEqual([expect.stringContaining('REQ-1')]);
+    expect(refused.told).toEqual([expect.stringMatching(/^您不能对 REQ-1/)]);
   });
 });
